@@ -1,0 +1,93 @@
+"""Benchmark: replay ICE's 2025 publications into a fresh archive, beside a bare calamine read.
+
+    python bench/bench_replay.py [--manifest ../shared/ice_replay_2025/manifest.csv]
+
+Each phase runs in its own process so peak memory (max RSS) is measured separately. Target: the
+replay within 3x of python-calamine merely reading the same workbooks, under 300 MB peak.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT_MANIFEST = Path(__file__).resolve().parents[2] / "shared/ice_replay_2025/manifest.csv"
+
+
+def phase_calamine(manifest: Path) -> dict[str, float]:
+    from python_calamine import CalamineWorkbook
+
+    paths = [manifest.parent / row["path"] for row in csv.DictReader(manifest.open())]
+    started = time.perf_counter()
+    rows = 0
+    for path in paths:
+        rows += len(CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python())
+    return {"seconds": time.perf_counter() - started, "files": len(paths), "rows": rows}
+
+
+def phase_watcher(manifest: Path) -> dict[str, float]:
+    from watcher.archive import open_archive
+    from watcher.config import Config, SourceConfig
+    from watcher.ingest import ingest, read_manifest
+    from watcher.pipeline import rules_for
+
+    source = SourceConfig(
+        name="ice", kind="ice_287g", url="https://www.ice.gov/identify-and-arrest/287g"
+    )
+    config = Config(sources=[source])
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        db = open_archive(Path(folder) / "bench.db")
+        results = ingest(db, source, read_manifest(manifest), rules_for(config, alert=False))
+        elapsed = time.perf_counter() - started
+        events = db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+        db.close()
+    return {"seconds": elapsed, "files": len(results), "events": events}
+
+
+def run_phase(name: str, manifest: Path) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, __file__, "--phase", name, "--manifest", str(manifest)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return dict(json.loads(out.stdout))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--manifest", type=Path, default=DEFAULT_MANIFEST)
+    parser.add_argument("--phase", choices=["calamine", "watcher"])
+    args = parser.parse_args()
+    if args.phase:
+        result = (phase_calamine if args.phase == "calamine" else phase_watcher)(args.manifest)
+        result["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(result))
+        return
+    if not args.manifest.exists():
+        sys.exit(f"{args.manifest} is absent: the replay lives in ../shared/ice_replay_2025")
+    bare = run_phase("calamine", args.manifest)
+    ours = run_phase("watcher", args.manifest)
+    ratio = ours["seconds"] / bare["seconds"]
+    print(
+        f"calamine bare read : {bare['files']:.0f} workbooks in {bare['seconds']:.2f} s "
+        f"({bare['files'] / bare['seconds']:.0f}/s), peak {bare['max_rss_mb']:.0f} MB"
+    )
+    print(
+        f"watcher replay     : {ours['files']:.0f} workbooks in {ours['seconds']:.2f} s "
+        f"({ours['files'] / ours['seconds']:.0f}/s), peak {ours['max_rss_mb']:.0f} MB, "
+        f"{ours['events']:.0f} events"
+    )
+    print(f"ratio              : {ratio:.2f}x the bare read (target <= 3x, < 300 MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+"""The shapes the alerts package exchanges with the rest of watcher."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, NotRequired, TypedDict
+
+EventType = Literal["new", "renewal", "withdrawal", "rename", "pending", "reinstated"]
+Cadence = Literal["immediate", "daily", "weekly"]
+
+EVENT_TYPES: tuple[str, ...] = ("new", "renewal", "withdrawal", "rename", "pending", "reinstated")
+CADENCES: tuple[str, ...] = ("immediate", "daily", "weekly")
+
+# Subject prefixes, one per event type (the issue fixes the wording).
+EVENT_HEADLINES: dict[str, str] = {
+    "new": "New 287(g) agreement",
+    "renewal": "287(g) agreement renewed",
+    "withdrawal": "287(g) agreement withdrawn",
+    "rename": "287(g) agency renamed",
+    "pending": "Pending 287(g) agreement",
+    "reinstated": "287(g) agreement reinstated",
+}
+
+# States, DC and the territories ICE has listed agencies in.
+_STATE_CODES = (
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
+    "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP"
+)
+US_STATES: frozenset[str] = frozenset(_STATE_CODES.split())
+
+
+class CostFigure(TypedDict, total=False):
+    amount: float | None
+    kind: str | None
+    fiscal_year: str | int | None
+    period: str | None
+    sentence: str | None
+    url: str | None
+    page: int | str | None
+    doc_date: str | None
+
+
+class ReferenceFigure(TypedDict, total=False):
+    description: str | None
+    amount: float | None
+    amount_text: str | None
+    unit: str | None
+    source_url: str | None
+    source_date: str | None
+
+
+class LegalContext(TypedDict, total=False):
+    text: str | None
+    citation: str | None
+    as_of: str | None
+    disclaimer: str | None
+    notable: bool | None
+    conflicts_with_mandate: bool | None
+    category: str | None
+    uncertain: bool | None
+
+
+class AlertEvent(TypedDict):
+    """One detected change, as the detector hands it over. Optional keys may be absent."""
+
+    id: int
+    type: str  # one of EVENT_TYPES
+    state: str
+    agency: str
+    county: str | None
+    support_type: str
+    signed: str | None
+    previous_signed: str | None
+    previous_agency: str | None
+    moa_url: str | None
+    observed_at: str
+    source: str
+    cost_figures: list[CostFigure]
+    reference_figures: list[ReferenceFigure]
+    legal_context: NotRequired[LegalContext | None]
+    records_request_hint: NotRequired[str | None]
+
+
+class SubscriptionError(ValueError):
+    """A subscription request is invalid; the message says which part and why."""
+
+
+@dataclass(frozen=True)
+class Subscriber:
+    id: int
+    email: str
+    states: tuple[str, ...]
+    counties: tuple[str, ...]
+    agencies: tuple[str, ...]
+    types: tuple[str, ...]
+    cadence: str
+    confirmed: bool
+    created_at: str
+    token: str
+    unsubscribed_at: str | None = None
+    bouncing: bool = False
+
+    def public_dict(self) -> dict[str, Any]:
+        """What `watcher subscribers --json` prints: everything but the secret token."""
+        return {
+            "email": self.email,
+            "states": list(self.states),
+            "counties": list(self.counties),
+            "agencies": list(self.agencies),
+            "types": list(self.types),
+            "cadence": self.cadence,
+            "confirmed": self.confirmed,
+            "created_at": self.created_at,
+            "unsubscribed_at": self.unsubscribed_at,
+            "bouncing": self.bouncing,
+        }
+
+
+@dataclass(frozen=True)
+class OutgoingMessage:
+    """A rendered message: envelope addresses, its stable Message-ID, and the bytes (CRLF)."""
+
+    from_addr: str
+    to_addr: str
+    message_id: str
+    data: bytes
+
+
+@dataclass
+class DeliveryReport:
+    sent: int = 0
+    retry_later: int = 0  # temporary failures, rescheduled with backoff
+    failed: int = 0  # permanent failures (or too many temporary ones)
+    cancelled: int = 0  # subscriber unsubscribed or bouncing before the send
+    deferred: int = 0  # left untouched because the server could not be reached
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def attempted(self) -> int:
+        return self.sent + self.retry_later + self.failed

@@ -1,0 +1,203 @@
+"""sources.yaml: one typed model, validated at load, unknown keys rejected.
+
+``load_config`` turns every validation problem into one short :class:`ConfigError` that names
+the file, the source and the key, so ``watcher`` can print it and exit 2.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from apscheduler.triggers.cron import CronTrigger
+from pydantic import (
+    AfterValidator,
+    AnyHttpUrl,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from .alerts.config import AlertsConfig
+from .errors import ConfigError
+
+DEFAULT_CONFIG = "sources.yaml"
+DEFAULT_DB = "watcher.db"
+DEFAULT_SCHEDULE = "0 */4 * * *"
+STATE_CODE = re.compile(r"^[A-Z]{2}$")
+
+
+def _check_cron(expr: str) -> str:
+    try:
+        CronTrigger.from_crontab(expr)
+    except ValueError as exc:
+        raise ValueError(f"not a cron expression ({exc})") from None
+    return expr
+
+
+def _check_state(code: str) -> str:
+    code = code.strip().upper()
+    if not STATE_CODE.match(code):
+        raise ValueError("expected a two-letter state code such as TX")
+    return code
+
+
+Cron = Annotated[str, AfterValidator(_check_cron)]
+StateCode = Annotated[str, AfterValidator(_check_state)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Jurisdiction(Strict):
+    state: StateCode
+    county: str | None = None
+    agency: str | None = None
+
+
+class SourceConfig(Strict):
+    """One entry under ``sources:``. Kind-specific keys are optional with defaults."""
+
+    name: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+    kind: Literal["ice_287g", "document", "document_index", "legistar"]
+    url: AnyHttpUrl
+    schedule: Cron = DEFAULT_SCHEDULE
+    enabled: bool = True
+    jurisdiction: Jurisdiction | None = None
+    # document_index: which links on the page to follow (regular expression on href or text)
+    link_pattern: str | None = None
+    max_documents: int = Field(default=50, ge=1, le=10_000)
+    # legistar: the client name in webapi.legistar.com/v1/{client}
+    client: str | None = None
+    search_terms: list[str] = Field(default_factory=lambda: ["287(g)", "287g"])
+
+    @field_validator("link_pattern")
+    @classmethod
+    def _pattern_compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"not a regular expression ({exc})") from None
+        return value
+
+    @model_validator(mode="after")
+    def _kind_needs(self) -> SourceConfig:
+        if self.kind in ("document", "document_index", "legistar") and self.jurisdiction is None:
+            raise ValueError(f"a {self.kind} source needs jurisdiction: {{state, county}}")
+        if self.kind == "legistar" and not self.client:
+            raise ValueError("a legistar source needs client: (the Legistar client name)")
+        return self
+
+
+class DetectionConfig(Strict):
+    """Rules that protect readers from false alarms (see README, 'How changes are detected')."""
+
+    withdrawal_after: int = Field(default=3, ge=1, le=100)
+    # In states whose law mandates participation a disappearance is more often a glitch.
+    mandate_withdrawal_after: int = Field(default=6, ge=1, le=100)
+    # ...and the absences must span this many days: ICE posts two or three lists a day.
+    withdrawal_min_days: float = Field(default=3, ge=0, le=60)
+    withdrawal_after_by_state: dict[StateCode, Annotated[int, Field(ge=1, le=100)]] = Field(
+        default_factory=dict
+    )
+    min_row_share: float = Field(default=0.7, gt=0, le=1)
+    # ICE's pending list is a queue that drains in batches (80 -> 20 rows in a day is normal),
+    # and its disappearances never alert, so no floor applies to it unless one is set.
+    min_row_share_pending: float | None = Field(default=None, gt=0, le=1)
+
+
+class FetchConfig(Strict):
+    timeout: float = Field(default=30.0, gt=0, le=600)
+    retries: int = Field(default=3, ge=0, le=10)
+    backoff: float = Field(default=2.0, ge=0, le=300)
+    max_bytes: int = Field(default=50 * 1024 * 1024, ge=1024)
+
+
+class Config(Strict):
+    contact: str = "unset@example.org"
+    sources: list[SourceConfig]
+    detection: DetectionConfig = DetectionConfig()
+    fetch: FetchConfig = FetchConfig()
+    failure_threshold: int = Field(default=3, ge=1, le=100)
+    alerts: AlertsConfig | None = None
+    feeds_dir: str | None = None  # `watcher serve` refreshes Atom feeds here when set
+
+    @property
+    def base_dir(self) -> Path:
+        """Relative paths (outbox, feeds) are relative to the working directory, as the
+        archive's default is: a container's volume, a systemd WorkingDirectory."""
+        return Path.cwd()
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> Config:
+        seen: set[str] = set()
+        for source in self.sources:
+            if source.name in seen:
+                raise ValueError(f"two sources are named {source.name!r}")
+            seen.add(source.name)
+        return self
+
+    def source(self, name: str) -> SourceConfig:
+        for source in self.sources:
+            if source.name == name:
+                return source
+        known = ", ".join(s.name for s in self.sources)
+        raise ConfigError(f"no source named {name!r} (known: {known})")
+
+
+def config_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    return Path(explicit or os.environ.get("WATCHER_CONFIG") or DEFAULT_CONFIG)
+
+
+def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    return Path(explicit or os.environ.get("WATCHER_DB") or DEFAULT_DB)
+
+
+def load_config(path: str | os.PathLike[str]) -> Config:
+    """Read and validate a sources.yaml file; raise ConfigError with one clear message."""
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such file (set --config or WATCHER_CONFIG)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: expected a mapping with a 'sources' list at the top")
+    try:
+        config = Config.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(f"{path}: {_describe(exc, raw)}") from None
+    return config
+
+
+def _describe(exc: ValidationError, raw: dict[str, Any]) -> str:
+    """The first error as 'source 'ice', key 'schedul': unknown key'."""
+    error = exc.errors()[0]
+    loc = list(error["loc"])
+    where: list[str] = []
+    if len(loc) >= 2 and loc[0] == "sources" and isinstance(loc[1], int):
+        sources = raw.get("sources") or []
+        name = sources[loc[1]].get("name") if isinstance(sources[loc[1]], dict) else None
+        where.append(f"source {name!r}" if name else f"source #{loc[1] + 1}")
+        loc = loc[2:]
+    if loc:
+        where.append("key " + repr(".".join(str(part) for part in loc)))
+    message = {
+        "extra_forbidden": "unknown key",
+        "missing": "required key is missing",
+    }.get(error["type"], error["msg"])
+    message = message.removeprefix("Value error, ")
+    more = len(exc.errors()) - 1
+    suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    return (", ".join(where) + ": " if where else "") + message + suffix

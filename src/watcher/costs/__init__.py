@@ -1,0 +1,31 @@
+"""287(g) cost figures from county documents, and the programs' own reference figures.
+
+``extract_text`` turns a fetched document into pages of text (with notes on what could not be
+read), ``find_cost_figures`` reads the dollar figures of its 287(g) passages, and
+``reference_figures_for`` gives the program-level terms to show beside (never mixed with) the
+local figures.
+"""
+
+from __future__ import annotations
+
+from watcher.costs.extract import (
+    CostFigure,
+    cost_notes,
+    document_date_from_text,
+    find_cost_figures,
+    merge_republished,
+)
+from watcher.costs.reference import ReferenceFigure, reference_figures_for
+from watcher.costs.text import ExtractedText, extract_text
+
+__all__ = [
+    "CostFigure",
+    "ExtractedText",
+    "ReferenceFigure",
+    "cost_notes",
+    "document_date_from_text",
+    "extract_text",
+    "find_cost_figures",
+    "merge_republished",
+    "reference_figures_for",
+]

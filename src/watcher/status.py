@@ -1,0 +1,118 @@
+"""`watcher status`: whether everything is healthy, in one screen and one exit code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+from .config import Config
+
+
+def collect_status(config: Config, db: sqlite_utils.Database) -> dict[str, Any]:
+    sources = [
+        _source_status(db, source.name, source.kind, source.schedule, source.enabled)
+        for source in config.sources
+    ]
+    outbox = _counts(db, "outbox", "state")
+    subscribers = _counts(db, "subscribers", "status")
+    overdue = _overdue_requests(db)
+    healthy = (
+        all(s["consecutive_failures"] == 0 for s in sources if s["enabled"])
+        and outbox.get("failed", 0) == 0
+    )
+    return {
+        "healthy": healthy,
+        "sources": sources,
+        "outbox": outbox,
+        "subscribers": subscribers,
+        "overdue_requests": overdue,
+    }
+
+
+def _source_status(
+    db: sqlite_utils.Database, name: str, kind: str, schedule: str, enabled: bool
+) -> dict[str, Any]:
+    row = db.execute(
+        "SELECT last_run_at, last_success_at, last_failure_at, last_error, consecutive_failures "
+        "FROM sources WHERE name = ?",
+        [name],
+    ).fetchone()
+    last_run, last_success, last_failure, last_error, failures = row or (None,) * 4 + (0,)
+    publications = [
+        dict(zip(("list_kind", "as_of", "row_count", "status", "reason"), pub, strict=True))
+        for pub in db.execute(
+            "SELECT list_kind, as_of, row_count, status, reason FROM publications p "
+            "WHERE source = ? AND id = (SELECT MAX(id) FROM publications q "
+            "WHERE q.source = p.source AND coalesce(q.list_kind, '') = coalesce(p.list_kind, '')) "
+            "ORDER BY list_kind",
+            [name],
+        )
+    ]
+    return {
+        "name": name,
+        "kind": kind,
+        "schedule": schedule,
+        "enabled": enabled,
+        "last_run_at": last_run,
+        "last_success_at": last_success,
+        "last_failure_at": last_failure,
+        "last_error": last_error,
+        "consecutive_failures": failures,
+        "last_publications": publications,
+    }
+
+
+def _counts(db: sqlite_utils.Database, table: str, column: str) -> dict[str, int]:
+    if not db[table].exists() or column not in db[table].columns_dict:
+        return {}
+    return {
+        str(key): int(count)
+        for key, count in db.execute(f"SELECT {column}, COUNT(*) FROM {table} GROUP BY {column}")
+    }
+
+
+def _overdue_requests(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    try:
+        from .requests_log import overdue_requests
+    except ImportError:
+        return []
+    return overdue_requests(db)
+
+
+def render_status(report: dict[str, Any]) -> str:
+    lines = [f"watcher: {'healthy' if report['healthy'] else 'SOMETHING IS FAILING'}", ""]
+    for s in report["sources"]:
+        flag = "ok " if s["consecutive_failures"] == 0 else "ERR"
+        lines.append(
+            f"[{flag}] {s['name']} ({s['kind']}, {s['schedule']}"
+            f"{'' if s['enabled'] else ', disabled'})"
+        )
+        lines.append(
+            f"      last success {s['last_success_at'] or 'never'}; "
+            f"last failure {s['last_failure_at'] or 'never'}; "
+            f"{s['consecutive_failures']} consecutive failure(s)"
+        )
+        if s["last_error"] and s["consecutive_failures"]:
+            lines.append(f"      why: {s['last_error']}")
+        for pub in s["last_publications"]:
+            lines.append(
+                f"      last {pub['list_kind'] or 'unreadable'} publication: "
+                f"{pub['as_of']}, {pub['row_count'] or 0} rows, {pub['status']}"
+                + (f" ({pub['reason']})" if pub["reason"] else "")
+            )
+    outbox = report["outbox"]
+    lines += [
+        "",
+        "outbox: " + (", ".join(f"{n} {k}" for k, n in sorted(outbox.items())) or "empty"),
+    ]
+    subs = report["subscribers"]
+    lines.append(
+        "subscribers: " + (", ".join(f"{n} {k}" for k, n in sorted(subs.items())) or "none")
+    )
+    for req in report["overdue_requests"]:
+        lines.append(
+            f"OVERDUE records request #{req['id']}: {req['agency']} ({req['state']}), "
+            f"{req['days_overdue']} day(s) past the statutory deadline {req['due_date']}"
+        )
+    return "\n".join(lines)
