@@ -118,9 +118,10 @@ def emit_json(records: Any) -> None:
 
 def _register_commands() -> None:
     # Imported here: the command modules import AppContext and friends from this module.
-    from . import cli_archive
+    from . import cli_alerts, cli_archive, cli_costs, cli_law
 
-    cli_archive.register(cli)
+    for module in (cli_archive, cli_costs, cli_alerts, cli_law):
+        module.register(cli)
 
 
 _register_commands()

@@ -58,6 +58,44 @@ def queue_digests(config: Config, db: sqlite_utils.Database, now: dt.datetime | 
     )
 
 
+def queue_overdue_notices(
+    config: Config, db: sqlite_utils.Database, now: dt.datetime | None = None
+) -> int:
+    """One operator email when a records request passes its statutory deadline."""
+    if config.alerts is None:
+        return 0
+    from .alerts.outbox import enqueue_operator_alert
+    from .requests_log import overdue_requests
+
+    now = now or dt.datetime.now(dt.UTC)
+    overdue = overdue_requests(db, now.date())
+    lines = [
+        f"#{r['id']} {r['agency']} ({r['state']}): sent {r['sent_date']}, due {r['due_date']}, "
+        f"{r['days_overdue']} day(s) past the statutory deadline"
+        for r in overdue
+    ]
+    queued = 0
+    for record in overdue:
+        body = (
+            "A public-records request has passed its statutory deadline without a recorded "
+            "answer. The days past the deadline are what a court is shown when asked to compel "
+            "a response.\n\nOverdue requests:\n" + "\n".join(lines) + "\n\nRecord an answer "
+            "with: watcher requests update ID --status fulfilled --document URL"
+        )
+        queued += int(
+            bool(
+                enqueue_operator_alert(
+                    db,
+                    key=f"overdue:{record['id']}:{record['due_date']}",
+                    subject=f"watcher: records request #{record['id']} to {record['agency']} is overdue",
+                    body=body,
+                    now=now,
+                )
+            )
+        )
+    return queued
+
+
 def deliver_due(config: Config, db: sqlite_utils.Database, now: dt.datetime | None = None) -> None:
     if config.alerts is None:
         return
@@ -84,6 +122,7 @@ def queue_and_deliver(
 ) -> None:
     queue_events(config, db, now)
     queue_digests(config, db, now)
+    queue_overdue_notices(config, db, now)
     if deliver_now:
         deliver_due(config, db, now)
 

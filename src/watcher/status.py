@@ -15,7 +15,7 @@ def collect_status(config: Config, db: sqlite_utils.Database) -> dict[str, Any]:
         for source in config.sources
     ]
     outbox = _counts(db, "outbox", "state")
-    subscribers = _counts(db, "subscribers", "status")
+    subscribers = _subscriber_counts(db)
     overdue = _overdue_requests(db)
     healthy = (
         all(s["consecutive_failures"] == 0 for s in sources if s["enabled"])
@@ -72,11 +72,21 @@ def _counts(db: sqlite_utils.Database, table: str, column: str) -> dict[str, int
     }
 
 
+def _subscriber_counts(db: sqlite_utils.Database) -> dict[str, int]:
+    if not db["subscribers"].exists():
+        return {}
+    row = db.execute(
+        "SELECT SUM(confirmed = 1 AND unsubscribed_at IS NULL AND bouncing = 0), "
+        "SUM(confirmed = 0 AND unsubscribed_at IS NULL), SUM(unsubscribed_at IS NOT NULL), "
+        "SUM(bouncing = 1 AND unsubscribed_at IS NULL) FROM subscribers"
+    ).fetchone()
+    keys = ("active", "unconfirmed", "unsubscribed", "bouncing")
+    return {key: int(value) for key, value in zip(keys, row, strict=True) if value}
+
+
 def _overdue_requests(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    try:
-        from .requests_log import overdue_requests
-    except ImportError:
-        return []
+    from .requests_log import overdue_requests
+
     return overdue_requests(db)
 
 

@@ -243,7 +243,8 @@ def backoff(attempts: int) -> timedelta:
 _DUE_SQL = """
 SELECT o.id, o.kind, o.message_id, o.subscriber_id, o.event_id, o.to_addr, o.payload,
        o.attempts, s.token, s.cadence,
-       s.id IS NULL OR (s.confirmed = 1 AND s.unsubscribed_at IS NULL AND s.bouncing = 0)
+       s.id IS NULL OR (s.confirmed = 1 AND s.unsubscribed_at IS NULL AND s.bouncing = 0),
+       s.permanent_failures
 FROM outbox o LEFT JOIN subscribers s ON s.id = o.subscriber_id
 WHERE o.state = 'queued' AND o.next_attempt_at <= ? AND o.id > ?
 ORDER BY o.id LIMIT ?
@@ -282,7 +283,7 @@ class _Run:
         return found
 
     def message(self, row: Sequence[Any]) -> OutgoingMessage:
-        _, kind, local_id, _, event_id, to_addr, payload, _, token, cadence, _ = row
+        _, kind, local_id, _, event_id, to_addr, payload, _, token, cadence = row[:10]
         unsub = None if kind == "operator" else f"{self.base_url}/unsubscribe/{token}"
         html_body: str | None
         if kind == "operator":
@@ -321,23 +322,26 @@ class _Run:
         threshold: int = 3,
     ) -> None:
         outbox_id, sub_id = row[0], row[3]
+        update = (
+            "UPDATE outbox SET state = ?, attempts = attempts + ?, last_error = ?, "
+            "next_attempt_at = COALESCE(?, next_attempt_at), "
+            "sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?"
+        )
+        params = [
+            state,
+            0 if state == "cancelled" else 1,
+            error,
+            iso(retry_at) if retry_at else None,
+            state,
+            self.stamp,
+            outbox_id,
+        ]
+        if bounce is None or sub_id is None or (bounce is False and not row[11]):
+            self.db.execute(update, params)  # one statement: committed on its own
+            return
         with self.db.atomic():
-            self.db.execute(
-                "UPDATE outbox SET state = ?, attempts = attempts + ?, last_error = ?, "
-                "next_attempt_at = COALESCE(?, next_attempt_at), "
-                "sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?",
-                [
-                    state,
-                    0 if state == "cancelled" else 1,
-                    error,
-                    iso(retry_at) if retry_at else None,
-                    state,
-                    self.stamp,
-                    outbox_id,
-                ],
-            )
-            if bounce is not None and sub_id is not None:
-                record_send_result(self.db, sub_id, permanent_failure=bounce, threshold=threshold)
+            self.db.execute(update, params)
+            record_send_result(self.db, sub_id, permanent_failure=bounce, threshold=threshold)
 
 
 def deliver(

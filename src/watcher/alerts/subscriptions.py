@@ -22,7 +22,7 @@ from watcher.alerts.models import (
 
 PAGE_SIZE = 1000
 
-_SCHEMA = """
+ALERT_SCHEMA = """
 CREATE TABLE IF NOT EXISTS subscribers (
     id INTEGER PRIMARY KEY,
     email TEXT NOT NULL UNIQUE COLLATE NOCASE,
@@ -77,7 +77,7 @@ CREATE INDEX IF NOT EXISTS digest_items_pending ON digest_items (subscriber_id, 
 
 def create_alert_tables(db: Any) -> None:
     """Create the alert tables when missing. Safe to call on every start."""
-    db.executescript(_SCHEMA)
+    db.executescript(ALERT_SCHEMA)
 
 
 def iso(moment: datetime) -> str:

@@ -193,7 +193,25 @@ def _shared_strings(
         path = "xl/sharedStrings.xml"
         if path.lower() not in names:
             return []
-    return [_text(si) for si in _xml(zf, names, path).iterchildren(_NS + "si")]
+    real = names[path.lower()]
+    text = _sheet_text(_read_member(zf, real))
+    found = _SI.findall(text)
+    if len(found) == text.count("<si>"):  # Excel's own markup: one C pass
+        return [_unescape(a or b) if not rich else _rich(rich) for a, b, rich in found]
+    try:
+        root = etree.fromstring(text.encode(), _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise ParseError(f"malformed workbook: {path} is not well-formed XML: {exc}") from exc
+    return [_text(si) for si in root.iterchildren(_NS + "si")]
+
+
+_SI = re.compile(
+    r'<si>(?:<t>([^<]*+)</t>|<t xml:space="preserve">([^<]*+)</t>|((?:[^<]++|<(?!/?si>))*+))</si>'
+)
+
+
+def _rich(body: str) -> str:
+    return _unescape("".join(_INLINE_T.findall(_PHONETIC.sub("", body))))
 
 
 def _col_index(letters: str) -> int:
@@ -203,6 +221,7 @@ def _col_index(letters: str) -> int:
     return n - 1
 
 
+@functools.lru_cache(maxsize=65536)
 def _split_ref(ref: str) -> tuple[int, int]:
     m = _CELL_REF.match(ref.replace("$", "").upper())
     if m is None:
@@ -359,9 +378,14 @@ def _place_cells(
             col = cols[letters] = _col_index(letters)
             if col >= MAX_COLS:
                 raise ParseError(f"malformed workbook: column {letters} is out of range")
-        if col >= len(cells):
-            cells.extend([None] * (col + 1 - len(cells)))
-        cells[col] = value
+        n = len(cells)
+        if col == n:
+            cells.append(value)
+        elif col > n:
+            cells.extend([None] * (col - n))
+            cells.append(value)
+        else:
+            cells[col] = value
     return rows
 
 

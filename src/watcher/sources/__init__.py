@@ -30,7 +30,7 @@ def get_runner(kind: str) -> SourceRunner:
 
 def _load_builtins() -> None:
     # Imported here, not at module top, so each kind registers itself through the same path.
-    from . import ice_287g  # noqa: F401
+    from . import documents, ice_287g  # noqa: F401
 
 
 __all__ = ["REGISTRY", "SourceContext", "SourceResult", "get_runner", "register"]
