@@ -74,6 +74,7 @@ def main() -> None:
         db.execute("PRAGMA journal_mode = WAL")  # as watcher.archive opens the archive
         create_alert_tables(db)
         fill(db, args.subscribers)
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         if args.tracemalloc:
             tracemalloc.start()
         now = datetime.now(UTC)
@@ -101,7 +102,7 @@ def main() -> None:
     # Wall-clock rates move with the machine's load; the sender's CPU cost does not.
     print(f"sender CPU           {cpu_used * 1000 / max(report.sent, 1):.2f} ms per message")
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS (sender)    {rss_mb:.1f} MB")
+    print(f"peak RSS (sender)    {rss_mb:.1f} MB ({rss_before:.1f} MB before the run)")
     if heap_peak is not None:
         print(f"peak Python heap     {heap_peak / 1024 / 1024:.1f} MB (tracemalloc)")
 

@@ -286,3 +286,32 @@ def test_outbox_dir_sender_is_idempotent(db: sqlite_utils.Database, tmp_path: Pa
     files = list(out.iterdir())
     assert len(files) == 1 and files[0].suffix == ".eml"
     assert b"List-Unsubscribe-Post: List-Unsubscribe=One-Click" in files[0].read_bytes()
+
+
+def test_limit_caps_one_run(db: sqlite_utils.Database, server: SmtpTestServer) -> None:
+    for n in range(5):
+        subscribe(db, f"s{n}@example.org")
+    enqueue_events(db, [make_event()], now=NOW)
+    report = deliver(
+        db,
+        _sender(server),
+        now=NOW,
+        base_url=BASE,
+        from_addr="a@example.org",
+        batch_size=2,
+        limit=3,
+    )
+    assert report.sent == 3 and _states(db).count("queued") == 2
+
+
+def test_server_closing_session_reconnects(
+    db: sqlite_utils.Database, server: SmtpTestServer
+) -> None:
+    for n in range(3):
+        subscribe(db, f"s{n}@example.org")
+    enqueue_events(db, [make_event()], now=NOW)
+    server.fail_next(1, "421 4.3.2 Service shutting down")
+    report = _deliver(db, server)
+    assert (report.sent, report.retry_later) == (2, 1)
+    assert _deliver(db, server, NOW + timedelta(hours=1)).sent == 1
+    assert sorted(server.recipients()) == [f"s{n}@example.org" for n in range(3)]

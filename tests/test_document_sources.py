@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner, Result
+
 from conftest import shared_path
 from http_server import Answer, ScriptedServer
 from ice_workbooks import MOA_BASE, make_ice_page, make_workbook
 from pdf_factory import filler_lines, make_pdf
-
 from watcher.archive import open_archive
 from watcher.cli import cli
 

@@ -42,7 +42,7 @@ def test_every_layout(layout: str, kind: str, name: str) -> None:
     parsed = parse_ice_workbook(make_workbook(sample_rows(), layout), as_of=AS_OF)
     assert (parsed.kind, parsed.layout, len(parsed.rows)) == (kind, name, 4)
     assert [r.state for r in parsed.rows] == ["AL", "FL", "TX", "UT"]
-    assert [r.row_number for r in parsed.rows] == [2, 3, 4, 5]
+    assert [parsed.row_numbers[r.key] for r in parsed.rows] == [2, 3, 4, 5]
     if kind == "pending":
         assert all(r.signed is None and r.signed_raw is None for r in parsed.rows)
     assert ("COUNTY" in LAYOUTS[layout]) == (parsed.rows[0].county == "Etowah County")
@@ -88,7 +88,7 @@ def test_header_found_below_title_rows_and_blank_rows_skipped() -> None:
     rows.insert(2, {})  # an entirely blank row mid-list, as on 24 Sep 2025
     parsed = parse_ice_workbook(make_workbook(rows, title_rows=3), as_of=AS_OF)
     assert len(parsed.rows) == 4
-    assert [r.row_number for r in parsed.rows] == [5, 6, 8, 9]
+    assert [parsed.row_numbers[r.key] for r in parsed.rows] == [5, 6, 8, 9]
 
 
 def test_stops_at_first_empty_state_with_a_warning() -> None:
@@ -123,7 +123,10 @@ def test_no_header_and_no_rows() -> None:
     with pytest.raises(ParseError, match="no recognisable header: expected STATE and LAW"):
         parse_ice_workbook(make_workbook(sample_rows(), title_rows=12))
     with pytest.raises(ParseError, match="no data rows"):
-        parse_ice_workbook(make_workbook([], "pending-5col"))
+        parse_ice_workbook(make_workbook([], "participating-8col"))
+    # ICE really published empty pending lists (November 2025): nothing is pending.
+    empty = parse_ice_workbook(make_workbook([], "pending-5col"))
+    assert (empty.kind, empty.rows) == ("pending", [])
 
 
 @pytest.mark.parametrize(
@@ -269,24 +272,25 @@ def test_real_files_kind_layout_and_count(name: str) -> None:
 
 
 def test_real_campbell_county_text_date() -> None:
-    rows = parse_ice_workbook(_real("2025-05-16am_participatingAgencies05162025am.xlsx")).rows
-    (row,) = [r for r in rows if r.state == "VA" and r.agency.startswith("Campbell County")]
+    parsed = parse_ice_workbook(_real("2025-05-16am_participatingAgencies05162025am.xlsx"))
+    (row,) = [r for r in parsed.rows if r.state == "VA" and r.agency.startswith("Campbell County")]
     assert (row.signed, row.signed_raw, row.model) == (
         dt.date(2025, 5, 8), "05/082025", "Task Force Model",
     )  # fmt: skip
-    assert row.flags == ("signed_repaired:05/082025",) and row.row_number == 545
+    assert row.flags == ("signed_repaired:05/082025",) and parsed.row_numbers[row.key] == 545
 
 
 def test_real_grundy_county_year_typo() -> None:
-    rows = parse_ice_workbook(_real("2025-07-14am_participatingAgencies07142025am.xlsx")).rows
-    (row,) = [r for r in rows if r.agency == "Grundy County Sheriff's Office"]
-    assert (row.state, row.signed, row.row_number) == ("TN", dt.date(2025, 7, 7), 277)
+    parsed = parse_ice_workbook(_real("2025-07-14am_participatingAgencies07142025am.xlsx"))
+    (row,) = [r for r in parsed.rows if r.agency == "Grundy County Sheriff's Office"]
+    assert (row.state, row.signed, parsed.row_numbers[row.key]) == ("TN", dt.date(2025, 7, 7), 277)
     assert row.flags == ("signed_repaired:5025-07-07",)
 
 
 def test_real_safelinks_unwrapped() -> None:
-    rows = parse_ice_workbook(_real("2025-07-18pm_participatingAgencies07182025pm.xlsx")).rows
-    colbert = next(r for r in rows if r.row_number == 4)
+    parsed = parse_ice_workbook(_real("2025-07-18pm_participatingAgencies07182025pm.xlsx"))
+    rows = parsed.rows
+    colbert = next(r for r in rows if parsed.row_numbers[r.key] == 4)
     assert colbert.agency == "Colbert County Sheriff's Office"
     assert colbert.moa_url == MOA_BASE + "ColbertCoSheriffsOfficeAL_WSO_MOA_05.08.25.pdf"
     assert not any("safelinks" in (r.moa_url or "") for r in rows)

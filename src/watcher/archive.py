@@ -229,10 +229,18 @@ def _run_script(db: sqlite_utils.Database, script: str) -> None:
             statement = ""
 
 
+def _migration_4(db: sqlite_utils.Database) -> None:
+    """Views for analysts (watcher.analyst.views)."""
+    from .analyst.views import VIEWS_SQL
+
+    _run_script(db, VIEWS_SQL)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1,
     _migration_2,
     _migration_3,
+    _migration_4,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -247,6 +255,9 @@ def open_archive(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Data
         db = sqlite_utils.Database(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode NORMAL still never corrupts the archive; it only skips an fsync per
+        # commit, which a backfill of hundreds of publications would otherwise wait on.
+        db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA foreign_keys = ON")
         if migrate:
             upgrade(db)

@@ -130,11 +130,15 @@ def diff_publication(
     debounce: Callable[[str], int],
     as_of: dt.datetime | None = None,
     min_absent: dt.timedelta = dt.timedelta(0),
+    listed: list[AgreementRow] | None = None,
 ) -> Diff:
     """The changes one accepted (non-baseline) publication makes to a list.
 
     A withdrawal needs ``debounce(state)`` consecutive absences spanning at least ``min_absent``
     (ICE posts two or three lists a day, so a count alone can pass within a day).
+
+    ``known`` and ``rows`` may leave out the agreements listed unchanged (most of them), as
+    long as ``listed`` then holds every row of the publication.
     """
     by_key = {k.key: k for k in known}
     seen_rows: dict[str, AgreementRow] = {}
@@ -158,7 +162,7 @@ def diff_publication(
     for key, row in seen_rows.items():
         if key in by_key:
             diff.updates.append(_present(kind, by_key[key], row))
-    listed = list(seen_rows.values())
+    listed = listed if listed is not None else list(seen_rows.values())
     for old in vanished:
         if old.id not in renamed_known:
             absence = _absent(kind, old, debounce(old.state), as_of, min_absent)
@@ -176,7 +180,7 @@ def superseded_by(old: Known, listed: list[AgreementRow]) -> AgreementRow | None
     agreement of that model: reporting a withdrawal would be a false alarm.
     """
     for row in listed:
-        if row.model != old.model:
+        if row.model != old.model or (row.state != old.state and row.signed != old.signed):
             continue
         score = name_similarity(old.agency_key, row.agency_key)
         if row.state == old.state and score >= RENAME_THRESHOLD:

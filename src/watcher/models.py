@@ -14,7 +14,8 @@ MODELS = ("Jail Enforcement Model", "Task Force Model", "Warrant Service Officer
 
 @dataclass(frozen=True)
 class AgreementRow:
-    """One row of an ICE list: one agency under one 287(g) model.
+    """One row of an ICE list: one agency under one 287(g) model (its sheet row number is in
+    ``ParsedList.row_numbers``).
 
     ``agency`` is the name as ICE printed it, with white space cleaned; ``agency_key`` is
     the normalised form used in the stable key (case, apostrophes, spaces folded).
@@ -32,11 +33,13 @@ class AgreementRow:
     moa_url: str | None = None
     addendum_url: str | None = None
     flags: tuple[str, ...] = ()
-    row_number: int = 0
 
     @property
     def key(self) -> str:
-        return agreement_key(self.state, self.agency_key, self.model)
+        cached: str | None = self.__dict__.get("_key")
+        if cached is None:
+            cached = self.__dict__["_key"] = agreement_key(self.state, self.agency_key, self.model)
+        return cached
 
     def content_hash(self) -> str:
         """Hash of the fields whose change is worth recording (git-history style)."""
@@ -70,3 +73,6 @@ class ParsedList:
     layout: str  # "html-table", "xlsx-participating-v1" ... (see parse.ice)
     rows: list[AgreementRow]
     warnings: list[str] = field(default_factory=list)
+    # Sheet row of each agreement (by key): kept apart so that equal rows of consecutive
+    # publications can be the very same AgreementRow object, hashed once.
+    row_numbers: dict[str, int] = field(default_factory=dict)

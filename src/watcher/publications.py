@@ -9,6 +9,7 @@ The first accepted publication of each list is a baseline: it records agreements
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,10 +18,10 @@ from typing import Any
 import sqlite_utils
 
 from .archive import iso, store_blob
-from .detect import Absence, Diff, Known, Update, diff_publication
+from .detect import Diff, Known, diff_publication
 from .errors import ParseError
-from .jurisdiction import jurisdiction_county
-from .models import AgreementRow, ListKind, ParsedList
+from .history import Writer
+from .models import AgreementRow, ParsedList
 from .parse.ice import parse_ice_document
 
 # A list that reverts to an older layout and loses this share of rows is a stale copy.
@@ -62,29 +63,12 @@ def apply_publication(
     content_type: str | None = None,
 ) -> Applied:
     """Parse, judge and apply one publication; the archive is unchanged if anything fails."""
+    index_update: Callable[[], None] | None = None
     with db.atomic():
         digest = store_blob(db, content, fetched_at)
-        existing = db.execute(
-            "SELECT id, status, list_kind, row_count, reason FROM publications "
-            "WHERE source = ? AND sha256 = ? AND as_of = ?",
-            [source, digest, iso(as_of)],
-        ).fetchone()
-        if existing:
-            return Applied("duplicate", existing[0], existing[2], existing[3], existing[4])
-        rejected = db.execute(
-            "SELECT id, list_kind, row_count, reason FROM publications WHERE source = ? "
-            "AND sha256 = ? AND status = 'rejected' ORDER BY id DESC LIMIT 1",
-            [source, digest],
-        ).fetchone()
-        if rejected:  # the same broken bytes again: still rejected, not a second record
-            return Applied("rejected", rejected[0], rejected[1], rejected[2], rejected[3])
-        for kind in ("participating", "pending"):
-            last = _last_accepted(db, source, kind)
-            if last and last["sha256"] == digest:  # ICE republished the same list: no change
-                return Applied("unchanged", last["id"], kind, last["row_count"])
-            seen = _accepted_before(db, source, kind, digest)
-            if last and seen and iso(as_of) <= last["as_of"]:  # an old copy replayed again
-                return Applied("duplicate", seen[0], kind, seen[1])
+        seen = _seen_before(db, source, digest, as_of)
+        if seen is not None:
+            return seen
         try:
             parsed = parse_ice_document(content, content_type)
         except ParseError as exc:
@@ -101,19 +85,56 @@ def apply_publication(
         result = Applied(status, pub_id, parsed.kind, len(parsed.rows), reason)
         if status == "baseline":
             _insert_baseline(db, source, parsed, pub_id, as_of)
+            index_update = functools.partial(AGREEMENT_INDEX.drop, source, parsed.kind)
         elif status == "accepted":
             assert last is not None
+            index = AGREEMENT_INDEX.get(db, source, parsed.kind)
+            known, changed = _changes(db, source, parsed.kind, parsed.rows, index)
             diff = diff_publication(
                 parsed.kind,
-                _known(db, source, parsed.kind),
-                parsed.rows,
+                known,
+                changed,
                 debounce=rules.debounce,
                 as_of=as_of,
                 min_absent=rules.min_absent,
+                listed=parsed.rows,
             )
-            writer = _Writer(db, source, parsed.kind, pub_id, int(last["id"]), as_of, rules.alert)
+            writer = Writer(db, source, parsed.kind, pub_id, int(last["id"]), as_of, rules.alert)
             result.event_ids = writer.apply(diff)
-        return result
+            index_update = functools.partial(_update_index, index, parsed.rows, diff)
+    # Only once the transaction committed may the in-memory index follow it.
+    if index_update is not None:
+        index_update()
+        AGREEMENT_INDEX.committed(db)
+    return result
+
+
+def _seen_before(
+    db: sqlite_utils.Database, source: str, digest: str, as_of: dt.datetime
+) -> Applied | None:
+    """The answer for bytes this source has had before, or None for new content."""
+    existing = db.execute(
+        "SELECT id, status, list_kind, row_count, reason FROM publications "
+        "WHERE source = ? AND sha256 = ? AND as_of = ?",
+        [source, digest, iso(as_of)],
+    ).fetchone()
+    if existing:
+        return Applied("duplicate", existing[0], existing[2], existing[3], existing[4])
+    rejected = db.execute(
+        "SELECT id, list_kind, row_count, reason FROM publications WHERE source = ? "
+        "AND sha256 = ? AND status = 'rejected' ORDER BY id DESC LIMIT 1",
+        [source, digest],
+    ).fetchone()
+    if rejected:  # the same broken bytes again: still rejected, not a second record
+        return Applied("rejected", rejected[0], rejected[1], rejected[2], rejected[3])
+    for kind in ("participating", "pending"):
+        last = _last_accepted(db, source, kind)
+        if last and last["sha256"] == digest:  # ICE republished the same list: no change
+            return Applied("unchanged", last["id"], kind, last["row_count"])
+        seen = _accepted_before(db, source, kind, digest)
+        if last and seen and iso(as_of) <= last["as_of"]:  # an old copy replayed again
+            return Applied("duplicate", seen[0], kind, seen[1])
+    return None
 
 
 def _rejection(
@@ -219,316 +240,122 @@ def _insert_publication(
     return int(cursor.lastrowid or 0)
 
 
-def _known(db: sqlite_utils.Database, source: str, kind: str) -> list[Known]:
-    rows = db.execute(
-        "SELECT id, key, state, agency, agency_key, support_type, signed, moa_url, content_hash, "
-        "status, absent_count, flags, first_absent_at FROM agreements "
-        "WHERE source = ? AND list_kind = ?",
-        [source, kind],
-    ).fetchall()
-    return [
-        Known(
-            id=r[0],
-            key=r[1],
-            state=r[2],
-            agency=r[3],
-            agency_key=r[4],
-            model=r[5],
-            signed=dt.date.fromisoformat(r[6]) if r[6] else None,
-            moa_url=r[7],
-            content_hash=r[8],
-            status=r[9],
-            absent_count=r[10],
-            flags=tuple(json.loads(r[11])) if r[11] else (),
-            first_absent_at=dt.datetime.fromisoformat(r[12]) if r[12] else None,
-        )
-        for r in rows
-    ]
+def _changes(
+    db: sqlite_utils.Database,
+    source: str,
+    kind: str,
+    rows: list[AgreementRow],
+    index: dict[str, tuple[str, str]],
+) -> tuple[list[Known], list[AgreementRow]]:
+    """The agreements and rows the diff must look at: all but those listed unchanged.
+
+    Most of a publication repeats the last one; comparing key and content hash against the
+    index keeps the full comparison to the few rows that moved.
+    """
+    listed = {row.key for row in rows}
+    changed = [row for row in rows if index.get(row.key) != (row.content_hash(), "active")]
+    wanted = {row.key for row in changed if row.key in index}
+    wanted |= {
+        key
+        for key, (_, status) in index.items()
+        if key not in listed and status in ("active", "missing")
+    }
+    return _known(db, source, kind, wanted), changed
+
+
+def _update_index(index: dict[str, tuple[str, str]], rows: list[AgreementRow], diff: Diff) -> None:
+    """Make the index what the archive now holds, without reading it back."""
+    for update in diff.updates:
+        if update.change == "renamed":
+            index.pop(update.known.key, None)
+    for absence in diff.absences:
+        status = "missing"
+        if absence.ended:
+            status = "withdrawn" if absence.event else "left"
+        index[absence.known.key] = (absence.known.content_hash, status)
+    for row in rows:
+        index[row.key] = (row.content_hash(), "active")
+
+
+class AgreementIndex:
+    """key -> (content hash, status) per source and list, kept in memory between
+    publications of one process (a backfill applies hundreds in a row).
+
+    Trusted only while nothing else wrote the archive: SQLite's data_version changes when
+    another connection commits, and then the index is read again.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
+        self._conn: Any = None
+        self._version: int | None = None
+
+    def get(self, db: sqlite_utils.Database, source: str, kind: str) -> dict[str, tuple[str, str]]:
+        version = db.execute("PRAGMA data_version").fetchone()[0]
+        if self._conn is not db.conn or self._version != version:
+            self._entries.clear()
+            self._conn, self._version = db.conn, version
+        entry = self._entries.get((source, kind))
+        if entry is None:
+            entry = self._entries[(source, kind)] = {
+                key: (content_hash, status)
+                for key, content_hash, status in db.execute(
+                    "SELECT key, content_hash, status FROM agreements "
+                    "WHERE source = ? AND list_kind = ?",
+                    [source, kind],
+                )
+            }
+        return entry
+
+    def committed(self, db: sqlite_utils.Database) -> None:
+        self._version = db.execute("PRAGMA data_version").fetchone()[0]
+
+    def drop(self, source: str, kind: str) -> None:
+        self._entries.pop((source, kind), None)
+
+
+AGREEMENT_INDEX = AgreementIndex()
+
+
+def _known(db: sqlite_utils.Database, source: str, kind: str, keys: set[str]) -> list[Known]:
+    found: list[Known] = []
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        rows = db.execute(
+            "SELECT id, key, state, agency, agency_key, support_type, signed, moa_url, "
+            "content_hash, status, absent_count, flags, first_absent_at FROM agreements "
+            f"WHERE source = ? AND list_kind = ? AND key IN ({', '.join('?' * len(chunk))})",
+            [source, kind, *chunk],
+        ).fetchall()
+        found.extend(_known_row(r) for r in rows)
+    return found
+
+
+def _known_row(r: tuple[Any, ...]) -> Known:
+    return Known(
+        id=r[0],
+        key=r[1],
+        state=r[2],
+        agency=r[3],
+        agency_key=r[4],
+        model=r[5],
+        signed=dt.date.fromisoformat(r[6]) if r[6] else None,
+        moa_url=r[7],
+        content_hash=r[8],
+        status=r[9],
+        absent_count=r[10],
+        flags=tuple(json.loads(r[11])) if r[11] else (),
+        first_absent_at=dt.datetime.fromisoformat(r[12]) if r[12] else None,
+    )
 
 
 def _insert_baseline(
     db: sqlite_utils.Database, source: str, parsed: ParsedList, pub_id: int, as_of: dt.datetime
 ) -> None:
-    writer = _Writer(db, source, parsed.kind, pub_id, None, as_of, alert=False)
+    writer = Writer(db, source, parsed.kind, pub_id, None, as_of, alert=False)
     seen: set[str] = set()
     for row in parsed.rows:
         if row.key not in seen:
             seen.add(row.key)
             writer.insert(row, "baseline")
-
-
-class _Writer:
-    """Writes a Diff: agreements, their history and the events, for one publication."""
-
-    def __init__(
-        self,
-        db: sqlite_utils.Database,
-        source: str,
-        kind: ListKind,
-        pub_id: int,
-        previous_pub_id: int | None,
-        as_of: dt.datetime,
-        alert: bool,
-    ) -> None:
-        self.db, self.source, self.kind = db, source, kind
-        self.pub_id, self.previous_pub_id = pub_id, previous_pub_id
-        self.as_of = iso(as_of) or ""
-        self.alert = alert
-        self.event_ids: list[int] = []
-
-    def apply(self, diff: Diff) -> list[int]:
-        for absence in diff.absences:
-            self.absent(absence)
-        for update in diff.updates:
-            self.update(update)
-        for row, event in diff.inserts:
-            agreement_id = self.insert(row, "first_seen")
-            if event:
-                self.event(event, agreement_id, row, detail=self._pending_detail(row, event))
-        # Every agreement still listed was seen now: one statement, not one per row.
-        self.db.execute(
-            "UPDATE agreements SET last_seen_at = ?, last_publication_id = ? "
-            "WHERE source = ? AND list_kind = ? AND status = 'active'",
-            [self.as_of, self.pub_id, self.source, self.kind],
-        )
-        return self.event_ids
-
-    def insert(self, row: AgreementRow, change: str) -> int:
-        cursor = self.db.execute(
-            "INSERT INTO agreements (source, list_kind, key, state, agency, agency_key, "
-            "support_type, agency_type, county, jurisdiction_county, signed, moa_url, "
-            "addendum_url, content_hash, flags, status, first_seen_at, last_seen_at, "
-            "first_publication_id, last_publication_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)",
-            [
-                self.source,
-                self.kind,
-                row.key,
-                *self._row_values(row),
-                self.as_of,
-                self.as_of,
-                self.pub_id,
-                self.pub_id,
-            ],
-        )
-        agreement_id = int(cursor.lastrowid or 0)
-        self.history(agreement_id, change, row, "active")
-        return agreement_id
-
-    def update(self, update: Update) -> None:
-        row, known = update.row, update.known
-        if update.change == "unchanged":
-            return
-        self.db.execute(
-            "UPDATE agreements SET key = ?, state = ?, agency = ?, agency_key = ?, "
-            "support_type = ?, agency_type = ?, county = ?, jurisdiction_county = ?, signed = ?, "
-            "moa_url = ?, addendum_url = ?, content_hash = ?, flags = ?, status = 'active', "
-            "absent_count = 0, first_absent_at = NULL, first_absent_publication_id = NULL, "
-            "ended_at = NULL WHERE id = ?",
-            [row.key, *self._row_values(row), known.id],
-        )
-        detail = None
-        if update.change in ("renamed", "renewal", "correction"):
-            detail = {"previous_agency": known.agency, "previous_signed": _date(known.signed)}
-        self.history(known.id, update.change, row, "active", detail)
-        if update.event:
-            self.event(
-                update.event,
-                known.id,
-                row,
-                previous_signed=_date(known.signed) if update.event == "renewal" else None,
-                previous_agency=known.agency if update.event == "rename" else None,
-            )
-
-    def absent(self, absence: Absence) -> None:
-        known = absence.known
-        # An ending without an event (pending list, retracted listing) is 'left', not 'withdrawn'.
-        status = ("withdrawn" if absence.event else "left") if absence.ended else "missing"
-        first = absence.absent_count == 1
-        self.db.execute(
-            "UPDATE agreements SET status = ?, absent_count = ?, "
-            "first_absent_at = CASE WHEN ? THEN ? ELSE first_absent_at END, "
-            "first_absent_publication_id = "
-            "CASE WHEN ? THEN ? ELSE first_absent_publication_id END, "
-            "ended_at = CASE WHEN ? THEN ? ELSE NULL END WHERE id = ?",
-            [
-                status,
-                absence.absent_count,
-                first,
-                self.as_of,
-                first,
-                self.pub_id,
-                absence.ended,
-                self.as_of,
-                known.id,
-            ],
-        )
-        if first or absence.ended:
-            self._absence_history(known, status, absence.absent_count)
-        if absence.event:
-            self._withdrawal_event(known)
-
-    def _absence_history(self, known: Known, status: str, count: int) -> None:
-        self.db.execute(
-            "INSERT INTO agreement_history (agreement_id, publication_id, observed_at, change, "
-            "agency, signed, moa_url, status, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                known.id,
-                self.pub_id,
-                self.as_of,
-                "ended" if status != "missing" else "missing",
-                known.agency,
-                _date(known.signed),
-                known.moa_url,
-                status,
-                json.dumps({"absent_count": count}),
-            ],
-        )
-
-    def _withdrawal_event(self, known: Known) -> None:
-        row = self.db.execute(
-            "SELECT agency, county, signed, moa_url, first_absent_at, last_publication_id, "
-            "first_absent_publication_id FROM agreements WHERE id = ?",
-            [known.id],
-        ).fetchone()
-        detail = {"confirmed_at": self.as_of, "first_absent_publication_id": row[6]}
-        self._insert_event(
-            "withdrawal",
-            known.id,
-            known.state,
-            row[0],
-            row[1],
-            known.model,
-            row[2],
-            None,
-            None,
-            row[3],
-            row[4] or self.as_of,
-            row[5],
-            detail,
-        )
-
-    def event(
-        self,
-        event_type: str,
-        agreement_id: int,
-        row: AgreementRow,
-        *,
-        previous_signed: str | None = None,
-        previous_agency: str | None = None,
-        detail: dict[str, Any] | None = None,
-    ) -> None:
-        self._insert_event(
-            event_type,
-            agreement_id,
-            row.state,
-            row.agency,
-            row.county,
-            row.model,
-            _date(row.signed),
-            previous_signed,
-            previous_agency,
-            row.moa_url,
-            self.as_of,
-            self.previous_pub_id,
-            detail,
-        )
-
-    def _insert_event(self, event_type: str, agreement_id: int, *values: Any) -> None:
-        (
-            state,
-            agency,
-            county,
-            model,
-            signed,
-            previous_signed,
-            previous_agency,
-            moa_url,
-            observed_at,
-            previous_pub_id,
-            detail,
-        ) = values
-        cursor = self.db.execute(
-            "INSERT INTO events (source, type, agreement_id, state, agency, county, support_type, "
-            "signed, previous_signed, previous_agency, moa_url, observed_at, publication_id, "
-            "previous_publication_id, alert, detail, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                self.source,
-                event_type,
-                agreement_id,
-                state,
-                agency,
-                county,
-                model,
-                signed,
-                previous_signed,
-                previous_agency,
-                moa_url,
-                observed_at,
-                self.pub_id,
-                previous_pub_id,
-                int(self.alert),
-                json.dumps(detail) if detail else None,
-                iso(dt.datetime.now(dt.UTC)),
-            ],
-        )
-        self.event_ids.append(int(cursor.lastrowid or 0))
-
-    def history(
-        self,
-        agreement_id: int,
-        change: str,
-        row: AgreementRow,
-        status: str,
-        detail: dict[str, Any] | None = None,
-    ) -> None:
-        self.db.execute(
-            "INSERT INTO agreement_history (agreement_id, publication_id, observed_at, change, "
-            "agency, signed, moa_url, addendum_url, county, status, detail) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                agreement_id,
-                self.pub_id,
-                self.as_of,
-                change,
-                row.agency,
-                _date(row.signed),
-                row.moa_url,
-                row.addendum_url,
-                row.county,
-                status,
-                json.dumps(detail) if detail else None,
-            ],
-        )
-
-    def _pending_detail(self, row: AgreementRow, event: str) -> dict[str, Any] | None:
-        if event != "new":
-            return None
-        found = self.db.execute(
-            "SELECT first_seen_at FROM agreements WHERE source = ? AND list_kind = 'pending' "
-            "AND key = ?",
-            [self.source, row.key],
-        ).fetchone()
-        return {"pending_since": found[0]} if found else None
-
-    @staticmethod
-    def _row_values(row: AgreementRow) -> list[Any]:
-        return [
-            row.state,
-            row.agency,
-            row.agency_key,
-            row.model,
-            row.agency_type,
-            row.county,
-            jurisdiction_county(row.county, row.agency),
-            _date(row.signed),
-            row.moa_url,
-            row.addendum_url,
-            row.content_hash(),
-            json.dumps(list(row.flags)) if row.flags else None,
-        ]
-
-
-def _date(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None

@@ -80,19 +80,14 @@ def _find_header(rows: Sequence[Sequence[object]]) -> tuple[int, dict[str, int]]
 
 
 FIELDS = ("state", "agency", "type", "county", "support", "signed", "moa", "addendum")
-# AgreementRow's fields in order, without row_number.
-RowArgs = tuple[
-    str, str, str, str, str | None, str | None, dt.date | None, str | None, str | None,
-    str | None, tuple[str, ...],
-]  # fmt: skip
-Converted = tuple[str | None, tuple[RowArgs, ...]]  # (skip reason, row arguments)
+Converted = tuple[str | None, tuple[AgreementRow, ...]]  # (skip reason, rows)
 
 
 @functools.lru_cache(maxsize=16384)
 def _convert(
     values: tuple[Any, ...], links: tuple[Links, Links, Links], max_year: int, date1904: bool
 ) -> Converted:
-    """One raw row -> AgreementRow arguments (without row_number), one per model.
+    """One raw row -> AgreementRows, one per model.
 
     Memoised on the raw cells: consecutive lists repeat nearly every row, and a replay of a
     year of lists then costs little more than reading the workbooks.
@@ -110,13 +105,13 @@ def _convert(
     agency_type = None if type_raw is None else nz.agency_type(_text_of(type_raw))
     county = None if county_raw is None else nz.clean_county(_text_of(county_raw))
     key = nz.agency_key(agency)
-    out: list[RowArgs] = []
+    out: list[AgreementRow] = []
     for raw_model in nz.split_models(_text_of(support)):
         model, model_flag = nz.support_model(raw_model)
         flags = base + signed.flags + ((model_flag,) if model_flag else ())
         out.append(
-            (state, agency, key, model, agency_type, county, signed.date, signed.raw, moa,
-             addendum, flags)
+            AgreementRow(state, agency, key, model, agency_type, county, signed.date, signed.raw,
+                         moa, addendum, flags)
         )  # fmt: skip
     return None, tuple(out)
 
@@ -166,19 +161,19 @@ class _Builder:
         skip, converted = _convert(values, links, self.max_year, self.date1904)
         if skip is not None:
             self.note("row_skipped", row_number, skip)
-        for args in converted:
-            self._append(AgreementRow(*args, row_number=row_number))
+        for row in converted:
+            self._append(row, row_number)
 
-    def _append(self, row: AgreementRow) -> None:
+    def _append(self, row: AgreementRow, row_number: int) -> None:
         for flag in row.flags:
             kind, _, detail = flag.partition(":")
-            self.note(kind, row.row_number, detail)
+            self.note(kind, row_number, detail)
         key = row.key
         first = self.seen.get(key)
         if first is not None:
-            self.note("duplicate_dropped", row.row_number, f"repeats row {first}")
+            self.note("duplicate_dropped", row_number, f"repeats row {first}")
             return
-        self.seen[key] = row.row_number
+        self.seen[key] = row_number
         self.rows.append(row)
 
     def warnings(self) -> list[str]:
@@ -253,9 +248,14 @@ def _cell_links(cells: list[Any], col: int, target: str | None) -> Links:
 
 
 def _result(kind: ListKind, layout: str, builder: _Builder) -> ParsedList:
-    if not builder.rows:
+    # An empty pending list is real (nothing pending: seven such lists in Nov 2025); an empty
+    # participating list never has been, so it is a broken publication.
+    if not builder.rows and kind == "participating":
         raise ParseError(f"no data rows: the {layout} table has a header but no agreements")
-    return ParsedList(kind=kind, layout=layout, rows=builder.rows, warnings=builder.warnings())
+    return ParsedList(
+        kind=kind, layout=layout, rows=builder.rows, warnings=builder.warnings(),
+        row_numbers=builder.seen,
+    )
 
 
 def parse_ice_html(

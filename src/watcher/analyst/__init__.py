@@ -1,0 +1,1 @@
+"""The archive as an analyst's tool: views, full-text search, exports, read-only queries."""
