@@ -38,7 +38,9 @@ def add_galveston_items(db: sqlite_utils.Database) -> None:
 def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite_utils.Database]:
     manifest = shared_path("ice_replay_2025", "manifest.csv")
     archive = open_archive(tmp_path_factory.mktemp("views") / "replay.db")
-    ingest(archive, SOURCE, read_manifest(manifest), rules_for(Config(sources=[SOURCE]), alert=False))
+    ingest(
+        archive, SOURCE, read_manifest(manifest), rules_for(Config(sources=[SOURCE]), alert=False)
+    )
     add_galveston_items(archive)
     yield archive
     archive.close()

@@ -118,9 +118,9 @@ def emit_json(records: Any) -> None:
 
 def _register_commands() -> None:
     # Imported here: the command modules import AppContext and friends from this module.
-    from . import cli_alerts, cli_archive, cli_costs, cli_law
+    from . import cli_alerts, cli_archive, cli_costs, cli_law, cli_service
 
-    for module in (cli_archive, cli_costs, cli_alerts, cli_law):
+    for module in (cli_archive, cli_costs, cli_alerts, cli_service, cli_law):
         module.register(cli)
 
 

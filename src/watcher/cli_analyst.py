@@ -60,14 +60,18 @@ def search(term: str, state: str | None, limit: int, raw: bool, as_json: bool) -
         click.echo(f"no document matches {term!r}")
     for hit in hits:
         place = " ".join(part for part in (hit["state"], hit["county"]) if part)
-        click.echo(f"{place}  {hit['doc_date'] or '????-??-??'}  page {hit['page']}  {hit['title']}")
+        click.echo(
+            f"{place}  {hit['doc_date'] or '????-??-??'}  page {hit['page']}  {hit['title']}"
+        )
         click.echo(f"  {hit['url']}")
         click.echo(f"  {' '.join(hit['snippet'].split())}")
 
 
 @click.command()
 @click.argument("name")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+)
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),

@@ -66,6 +66,8 @@ def reference_dict(figure: ReferenceFigure) -> dict[str, Any]:
         for key, value in dataclasses.asdict(figure).items()
     }
     data["amount_text"] = _amount_text(figure)
+    # The amount already says dollars; "USD per officer" would say it twice.
+    data["unit"] = figure.unit.removeprefix("USD ").strip()
     return data
 
 
@@ -76,14 +78,15 @@ def _amount_text(figure: ReferenceFigure) -> str:
     if figure.amount is not None:
         text = money(figure.amount)
     elif figure.percent is not None:
-        text = f"{figure.percent}%"
+        # Units such as "percent of each officer's salary" carry the word already.
+        text = f"{figure.percent}" + ("" if figure.unit.startswith("percent") else "%")
     elif figure.amount_min is not None and figure.amount_max is not None:
         text = f"{money(figure.amount_min)} to {money(figure.amount_max)}"
     elif figure.amount_max is not None:
         text = f"up to {money(figure.amount_max)}"
     else:
         text = "amount not stated"
-    return f"{text} {figure.unit}".strip()
+    return text
 
 
 def _legal(event: dict[str, Any]) -> dict[str, Any] | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from apscheduler.events import EVENT_SCHEDULER_STARTED
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
@@ -111,16 +112,24 @@ def serve(config: Config, db_file: Path) -> None:
     scheduler = build_scheduler(config, db_file)
 
     def stop(signum: int, _frame: FrameType | None) -> None:
-        log.info(
-            "received %s: finishing the job in hand, then exiting", signal.Signals(signum).name
-        )
+        name = signal.Signals(signum).name
+        log.info("received %s: finishing the job in hand, then exiting", name)
+        if not scheduler.running:  # not started yet: no job in hand to wait for
+            log.info("scheduler stopped")
+            raise SystemExit(0)
         # The handler runs in the main thread while start() blocks; the jobs run in pool threads,
         # so waiting here lets the job in hand finish, after which start() returns.
         scheduler.shutdown(wait=True)
 
+    def started(_event: object) -> None:
+        for job in scheduler.get_jobs():
+            log.info(
+                "scheduled job=%r trigger=%s next=%s", job.name, job.trigger, job.next_run_time
+            )
+        log.info("scheduler started with %d jobs", len(scheduler.get_jobs()))
+
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    for job in scheduler.get_jobs():
-        log.info("scheduled job=%r trigger=%s", job.name, job.trigger)
+    scheduler.add_listener(started, EVENT_SCHEDULER_STARTED)
     scheduler.start()
     log.info("scheduler stopped")

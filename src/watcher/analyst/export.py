@@ -118,7 +118,9 @@ def run_query(
 
 def _rows(conn: sqlite3.Connection, cursor: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
     try:
-        for row in cursor:  # not `yield from`: closing it would close the cursor after conn
+        # Not `yield from`: closing the generator would then close the cursor, which fails once
+        # the connection is closed (a reader that stopped early, e.g. a broken pipe).
+        for row in cursor:  # noqa: UP028
             yield row
     except sqlite3.DatabaseError as exc:  # some errors (FTS syntax) only surface on a step
         raise AnalystError(_query_problem(conn, exc)) from None

@@ -15,7 +15,7 @@ MAX_MONTHS = 60
 PALETTE = ("#1f4e9c", "#a33a00", "#1b6e3a", "#6b2c91", "#7a5c00", "#333333")
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2", "10 4")
 WIDTH, HEIGHT = 720, 300
-LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 40
+LEFT, RIGHT, TOP, BOTTOM = 44, 36, 16, 40
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,10 @@ def svg_chart(series: Series, *, title: str) -> Markup:
             f'y2="{y(value):.1f}"/><text class="tick" x="{LEFT - 6}" y="{y(value) + 4:.1f}" '
             f'text-anchor="end">{value}</text>'
         )
-    step = max(1, count // 8)
+    parts.append(
+        f'<line class="axis" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(0):.1f}" y2="{y(0):.1f}"/>'
+    )
+    step = max(1, -(-count // 7))
     for i in range(0, count, step):
         parts.append(
             f'<text class="tick" x="{x(i):.1f}" y="{HEIGHT - BOTTOM + 18}" '

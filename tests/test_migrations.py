@@ -1,0 +1,176 @@
+"""Schema versions: an archive made by the first release is upgraded in place without losing a
+row; a failing migration leaves the archive as it was; a newer archive is refused untouched;
+readers (Datasette, watcher query) and the running pipeline coexist."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlite_utils
+
+from watcher import archive
+from watcher.analyst import views
+from watcher.analyst.export import open_read_only
+from watcher.archive import MIGRATIONS, SCHEMA_VERSION, open_archive, schema_version
+from watcher.errors import ArchiveError
+
+V1_TABLES = ("sources", "blobs", "publications", "agreements", "agreement_history", "events")
+LATER_TABLES = ("subscribers", "outbox", "documents", "document_pages_fts", "cost_figures")
+
+V1_ROWS = """
+INSERT INTO sources (name, kind, url) VALUES ('ice', 'ice_287g', 'https://www.ice.gov/287g');
+INSERT INTO blobs VALUES ('ab12', 3, x'010203', '2025-02-21T21:49:37+00:00');
+INSERT INTO publications (id, source, sha256, as_of, fetched_at, list_kind, row_count, status)
+VALUES (1, 'ice', 'ab12', '2025-02-21T21:49:37+00:00', '2025-02-21T21:50:00+00:00',
+        'participating', 1, 'baseline'),
+       (2, 'ice', 'ab12', '2025-07-15T09:00:00+00:00', '2025-07-15T09:01:00+00:00',
+        'participating', 1, 'accepted');
+INSERT INTO agreements (id, source, list_kind, key, state, agency, agency_key, support_type,
+    jurisdiction_county, signed, content_hash, status, first_seen_at, last_seen_at,
+    first_publication_id, last_publication_id)
+VALUES (1, 'ice', 'participating', 'FL|fort myers police department|Task Force Model', 'FL',
+        'Fort Myers Police Department', 'fort myers police department', 'Task Force Model',
+        'Lee', '2025-05-16', 'h1', 'active', '2025-02-21T21:49:37+00:00',
+        '2025-07-15T09:00:00+00:00', 1, 2);
+INSERT INTO agreement_history (agreement_id, publication_id, observed_at, change, agency, status)
+VALUES (1, 1, '2025-02-21T21:49:37+00:00', 'baseline', 'Ft. Myers Police Department', 'active'),
+       (1, 2, '2025-07-15T09:00:00+00:00', 'renamed', 'Fort Myers Police Department', 'active');
+INSERT INTO events (source, type, agreement_id, state, agency, support_type, previous_agency,
+    observed_at, publication_id, previous_publication_id, alert, created_at)
+VALUES ('ice', 'rename', 1, 'FL', 'Fort Myers Police Department', 'Task Force Model',
+        'Ft. Myers Police Department', '2025-07-15T09:00:00+00:00', 2, 1, 1,
+        '2025-07-15T09:01:00+00:00');
+"""
+
+
+def make_archive_at(path: Path, version: int) -> None:
+    """An archive as the release with `version` migrations left it."""
+    db = sqlite_utils.Database(sqlite3.connect(path, isolation_level=None))
+    db.execute("PRAGMA journal_mode = WAL")
+    for number, migration in enumerate(MIGRATIONS[:version], start=1):
+        with db.atomic():
+            migration(db)
+            db.execute(f"PRAGMA user_version = {number}")
+    for statement in V1_ROWS.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+    db.close()
+
+
+def dump(path: Path) -> dict[str, Any]:
+    """Every row of every table, and the schema, read without changing the file."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    found: dict[str, Any] = {
+        name: conn.execute(f'SELECT * FROM "{name}"').fetchall() for name in names
+    }
+    found["_schema"] = conn.execute(
+        "SELECT type, name, sql FROM sqlite_master ORDER BY name"
+    ).fetchall()
+    found["_version"] = conn.execute("PRAGMA user_version").fetchone()[0]
+    conn.close()
+    return found
+
+
+def names_of(db: sqlite_utils.Database, kind: str) -> set[str]:
+    return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = ?", [kind])}
+
+
+def test_version_1_archive_is_upgraded_keeping_every_row(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    make_archive_at(path, 1)
+    before = dump(path)
+    assert before["_version"] == 1
+    assert not set(LATER_TABLES) & {r[1] for r in before["_schema"]}
+
+    db = open_archive(path)
+    assert schema_version(db) == SCHEMA_VERSION == 4
+    for table in V1_TABLES:
+        assert db.execute(f"SELECT * FROM {table}").fetchall() == before[table], table
+    assert set(LATER_TABLES) <= names_of(db, "table")
+    assert set(views.VIEW_NAMES) <= names_of(db, "view")
+    # The old rows answer through the new views.
+    assert db.execute(
+        "SELECT agency, renames, former_names FROM agreement_timeline"
+    ).fetchall() == [("Fort Myers Police Department", 1, "Ft. Myers Police Department")]
+    assert db.execute("SELECT state, agency FROM current_agreements").fetchall() == [
+        ("FL", "Fort Myers Police Department")
+    ]
+    db.close()
+
+
+def test_failing_migration_leaves_the_archive_at_its_old_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "v3.db"
+    make_archive_at(path, 3)
+    before = dump(path)
+    # Migration 4 creates its views, then fails on its last statement.
+    monkeypatch.setattr(
+        views, "VIEWS_SQL", views.VIEWS_SQL + "CREATE INDEX broken ON no_such_table (x);\n"
+    )
+    with pytest.raises(ArchiveError, match=r"no such table: main\.no_such_table"):
+        open_archive(path)
+    assert dump(path) == before
+    assert before["_version"] == 3
+
+
+def test_failing_later_migration_keeps_a_current_archive_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "v4.db"
+    make_archive_at(path, SCHEMA_VERSION)
+    before = dump(path)
+
+    def bad_migration(db: sqlite_utils.Database) -> None:
+        db.execute("CREATE TABLE half_done (x)")
+        db.execute("DELETE FROM events")
+        db.execute("INSERT INTO no_such_table VALUES (1)")
+
+    monkeypatch.setattr(archive, "MIGRATIONS", [*MIGRATIONS, bad_migration])
+    monkeypatch.setattr(archive, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with pytest.raises(ArchiveError, match="no such table: no_such_table"):
+        open_archive(path)
+    after = dump(path)
+    assert after == before
+    assert len(after["events"]) == 1
+
+
+def test_newer_archive_is_refused_and_left_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "newer.db"
+    make_archive_at(path, SCHEMA_VERSION)
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(ArchiveError, match="schema version 5, newer than this program's 4"):
+        open_archive(path)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+def test_reader_holding_a_transaction_never_blocks_a_write(tmp_path: Path) -> None:
+    path = tmp_path / "busy.db"
+    make_archive_at(path, SCHEMA_VERSION)
+    writer = open_archive(path)
+    writer.execute("PRAGMA busy_timeout = 0")  # would fail at once if the reader blocked it
+    reader = open_read_only(path)  # as `watcher query` and Datasette read
+    reader.execute("BEGIN")
+    assert reader.execute("SELECT COUNT(*) FROM events").fetchone() == (1,)
+
+    with writer.atomic():
+        writer.execute(
+            "INSERT INTO events (source, type, agreement_id, state, agency, support_type, "
+            "observed_at, publication_id, created_at) VALUES ('ice', 'renewal', 1, 'FL', "
+            "'Fort Myers Police Department', 'Task Force Model', '2025-08-01', 2, '2025-08-01')"
+        )
+    # The reader keeps its snapshot until its transaction ends, then sees the new row.
+    assert reader.execute("SELECT COUNT(*) FROM events").fetchone() == (1,)
+    reader.execute("COMMIT")
+    assert reader.execute("SELECT COUNT(*) FROM events").fetchone() == (2,)
+    assert writer.execute("SELECT COUNT(*) FROM events").fetchone() == (2,)
+    reader.close()
+    writer.close()
