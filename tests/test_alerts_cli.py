@@ -21,11 +21,11 @@ from watcher.alerts import (
     AlertsConfig,
     OutboxDirSender,
     SmtpSender,
-    create_alert_tables,
     enqueue_events,
     sender_from_config,
 )
 from watcher.alerts.feed import ATOM, build_feed
+from watcher.archive import open_archive
 from watcher.cli_alerts import register
 from watcher.errors import ConfigError
 
@@ -44,10 +44,12 @@ class FakeApp:
     db_path: Path
     events: list[dict[str, Any]] = field(default_factory=list)
 
+    @property
+    def db_file(self) -> Path:
+        return self.db_path
+
     def open_db(self) -> sqlite_utils.Database:
-        db = sqlite_utils.Database(self.db_path)
-        create_alert_tables(db)
-        return db
+        return open_archive(self.db_path)  # the real archive, every table in it
 
     def recent_events(self, state: str | None, limit: int) -> list[dict[str, Any]]:
         return [e for e in self.events if state in (None, e["state"])][:limit]

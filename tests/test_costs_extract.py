@@ -9,7 +9,7 @@ import pytest
 
 from conftest import shared_path
 from pdf_factory import filler_lines, make_pdf
-from watcher.costs import cost_notes, extract_text, find_cost_figures, merge_republished
+from watcher.costs import cost_notes, extract_text, find_cost_figures, merge_republished, scan_costs
 from watcher.costs.extract import CostFigure, document_date_from_text
 from watcher.costs.text import ExtractedText
 
@@ -86,7 +86,7 @@ def test_crow_wing_moa_pdf_gives_no_figure() -> None:
     text, found = read_shared("crow_wing_mn_287g_TFM_MOA_2025-03-19_CONTROL_no_amount.pdf")
     assert len(text.pages) == 14
     assert found == []
-    note = cost_notes(text, found)[-1]
+    note = scan_costs(text, url=URL, doc_date=None).notes[-1]
     assert note.startswith("287(g) is named (pages 1, ")
     assert note.endswith("but no dollar figure goes with it")
 
@@ -364,6 +364,7 @@ def test_same_amount_for_another_agency_is_another_figure() -> None:
 def test_a_figure_repeated_within_a_document_is_reported_once() -> None:
     text = "Agenda Item: 287(g) revenue of $302,500.\n\nAgenda Item: 287(g) revenue of $302,500."
     assert len(figures_in(text)) == 1
+    assert len(figures_in("287(g) revenue: $302,500 in March and $302,500 in May.")) == 1
 
 
 # --- Dates ------------------------------------------------------------------------------------
@@ -431,11 +432,30 @@ def test_gaston_style_scaap_item_is_not_287g() -> None:
 
 def test_notes_say_when_a_document_never_mentions_287g() -> None:
     text = ExtractedText(pages=["Roads: $1,000,000."], format="html")
-    assert cost_notes(text, []) == ["no 287(g) mention in the document"]
+    assert scan_costs(text, url=URL, doc_date=None).notes == ["no 287(g) mention in the document"]
+
+
+def test_cost_notes_match_the_scan_notes() -> None:
+    text = ExtractedText(pages=["The 287(g) MOA was signed."], format="text", notes=["x"])
+    scan = scan_costs(text, url=URL, doc_date=None)
+    assert cost_notes(text, scan.figures) == scan.notes
+    assert scan.notes == ["x", "287(g) is named but no dollar figure goes with it"]
 
 
 def test_notes_for_a_scanned_pdf_do_not_claim_there_is_no_mention() -> None:
     text = extract_text(make_pdf([[], []]), content_type=None, url=URL)
-    notes = cost_notes(text, find_cost_figures(text, url=URL, doc_date=None))
+    notes = scan_costs(text, url=URL, doc_date=None).notes
     assert len(notes) == 1
     assert notes[0].startswith("scanned PDF: no text layer on 2 of 2 pages")
+
+
+def test_a_hostile_page_of_endless_figures_is_cut_short_with_a_note() -> None:
+    page = "The 287(g) U.S. program costs $1,000 and more. " * 200_000
+    scan = scan_costs(ExtractedText(pages=[page], format="text"), url=URL, doc_date=None)
+    assert [f.amount for f in scan.figures] == [Decimal("1000")]
+    assert scan.notes == ["figure search stopped at 5,000 candidates"]
+
+
+def test_a_page_with_no_sentence_breaks_is_searched_in_bounded_pieces() -> None:
+    page = "287(g) program overtime " + "word " * 100_000 + "costs $5,000"
+    assert figures_in(page) == []  # the figure is 500,000 characters from the mention

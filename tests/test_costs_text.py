@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import shutil
 import time
 import zipfile
 
@@ -17,12 +18,8 @@ from watcher.errors import ParseError
 CROW_WING = "crow_wing_mn_287g_TFM_MOA_2025-03-19_CONTROL_no_amount.pdf"
 
 
-def _pdf(pages: list[list[str]], **kwargs: object) -> bytes:
-    return make_pdf(pages, **kwargs)  # type: ignore[arg-type]
-
-
 def test_pdf_pages_are_one_item_per_page_in_order() -> None:
-    data = _pdf([["first page"], ["287(g) Task Force revenue $302,500"], ["third page"]])
+    data = make_pdf([["first page"], ["287(g) Task Force revenue $302,500"], ["third page"]])
     text = extract_text(data, content_type="application/pdf", url="https://x.gov/a.pdf")
     assert text.format == "pdf"
     assert len(text.pages) == 3
@@ -33,26 +30,26 @@ def test_pdf_pages_are_one_item_per_page_in_order() -> None:
 
 
 def test_pdf_title_and_date_come_from_metadata_when_the_text_has_none() -> None:
-    data = _pdf([["no dates here"]], title="Agenda packet", creation_date="D:20260216090000")
+    data = make_pdf([["no dates here"]], title="Agenda packet", creation_date="D:20260216090000")
     text = extract_text(data, content_type=None, url="u")
     assert text.title == "Agenda packet"
     assert text.date == dt.date(2026, 2, 16)
 
 
 def test_a_labelled_date_in_the_text_beats_the_pdf_metadata() -> None:
-    data = _pdf([["Meeting Date: March 2, 2026", "Item 7"]], creation_date="D:20260101000000")
+    data = make_pdf([["Meeting Date: March 2, 2026", "Item 7"]], creation_date="D:20260101000000")
     assert extract_text(data, content_type=None, url="u").date == dt.date(2026, 3, 2)
 
 
 def test_scanned_pdf_is_recorded_as_scanned_not_as_empty() -> None:
-    text = extract_text(_pdf([[], [], []]), content_type=None, url="u.pdf")
+    text = extract_text(make_pdf([[], [], []]), content_type=None, url="u.pdf")
     assert text.scanned is True
     assert text.pages_without_text == [1, 2, 3]
     assert text.notes[0].startswith("scanned PDF: no text layer on 3 of 3 pages")
 
 
 def test_partly_scanned_pdf_names_the_pages_without_text() -> None:
-    text = extract_text(_pdf([["typed cover"], [], ["typed"], []]), content_type=None, url="u")
+    text = extract_text(make_pdf([["typed cover"], [], ["typed"], []]), content_type=None, url="u")
     assert text.scanned is False
     assert text.pages_without_text == [2, 4]
     assert "partly scanned PDF: no text layer on 2 of 4 pages (2, 4)" in text.notes[0]
@@ -60,11 +57,11 @@ def test_partly_scanned_pdf_names_the_pages_without_text() -> None:
 
 def test_encrypted_pdf_raises_a_clear_parse_error() -> None:
     with pytest.raises(ParseError, match="encrypted PDF"):
-        extract_text(_pdf([["secret"]], encrypted=True), content_type=None, url="u")
+        extract_text(make_pdf([["secret"]], encrypted=True), content_type=None, url="u")
 
 
 def test_truncated_pdf_raises_a_clear_parse_error() -> None:
-    data = _pdf([filler_lines(i) for i in range(5)])
+    data = make_pdf([filler_lines(i) for i in range(5)])
     with pytest.raises(ParseError, match="truncated PDF"):
         extract_text(data[: len(data) // 2], content_type="application/pdf", url="u")
 
@@ -87,22 +84,27 @@ def test_pdf_label_on_non_pdf_bytes_raises() -> None:
 
 
 def test_too_many_pages_are_cut_with_a_note() -> None:
-    data = _pdf([[f"page {i}"] for i in range(60)])
+    data = make_pdf([[f"page {i}"] for i in range(60)])
     text = extract_text(data, content_type=None, url="u", max_pages=50)
     assert len(text.pages) == 50
     assert "truncated to the first 50 of 60 pages" in text.notes
 
 
 def test_the_time_budget_stops_reading_between_pages() -> None:
-    data = _pdf([[f"page {i}"] for i in range(5)])
+    data = make_pdf([[f"page {i}"] for i in range(5)])
     text = extract_text(data, content_type=None, url="u", time_budget=0.0)
     assert text.pages == []
     assert text.notes == ["stopped after 0 of 5 pages: 0s budget"]
 
 
-def test_a_page_holding_megabytes_of_text_is_cut_at_max_chars() -> None:
+def test_a_page_holding_megabytes_of_text_is_cut_at_max_chars(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # pdfium reads every character on the page, even those drawn outside its box; pdftotext
+    # (the fast path when installed) keeps only what shows. Pin pdfium: it is the worst case.
+    monkeypatch.setattr("watcher.costs.text.shutil.which", lambda _name: None)
     huge_page = ["287(g) overtime line for the sheriff's office"] * 40_000
-    data = _pdf([huge_page, ["never read"]], compress=True)
+    data = make_pdf([huge_page, ["never read"]], compress=True)
     started = time.monotonic()
     text = extract_text(data, content_type=None, url="u", max_chars=100_000)
     assert time.monotonic() - started < 30
@@ -260,3 +262,14 @@ def test_sniff_order_is_bytes_then_content_type_then_url(
     head: bytes, ctype: str | None, url: str, expected: str
 ) -> None:
     assert sniff_format(head, content_type=ctype, url=url) == expected
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils' pdftotext absent")
+def test_pdftotext_and_pdfium_read_the_same_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = make_pdf([["Budget book"], ["287(g) Task Force overtime: $48,000 in FY2026"], []])
+    fast = extract_text(data, content_type=None, url="u")
+    monkeypatch.setattr("watcher.costs.text.shutil.which", lambda _name: None)
+    slow = extract_text(data, content_type=None, url="u")
+    assert [p.strip() for p in fast.pages] == [p.strip() for p in slow.pages]
+    assert fast.pages_without_text == slow.pages_without_text == [3]
+    assert "$48,000" in fast.pages[1]

@@ -205,7 +205,9 @@ def test_real_galveston_agenda_items(tmp_path: Path, http_server: ScriptedServer
     items = {
         "galveston_tx_2026-02-16_sheriff_287g_task_force_revenue_302500.md": 302500.0,
         "galveston_tx_2026-03-02_constable_pct1_287g_task_force_revenue_130000.md": 130000.0,
-        "galveston_tx_2025-10-27_constable_pct2_execute_287g_reimbursable_agreement_NO_AMOUNT.md": None,
+        "galveston_tx_2025-10-27_constable_pct2_execute_287g_reimbursable_agreement_NO_AMOUNT.md": (
+            None
+        ),
     }
     lines = []
     for i, (name, _) in enumerate(items.items()):

@@ -63,7 +63,7 @@ def test_timeout_is_transient(http_server: ScriptedServer) -> None:
         build_client("ops@example.org", timeout=0.2) as client,
         pytest.raises(TransientFetchError, match="timed out"),
     ):
-            fetch(client, url, policy=FetchPolicy(retries=0), sleep=lambda _: None)
+        fetch(client, url, policy=FetchPolicy(retries=0), sleep=lambda _: None)
 
 
 def test_truncated_body_is_an_error(http_server: ScriptedServer) -> None:

@@ -6,13 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+
 from conftest import SHARED
 from ice_workbooks import make_workbook, sample_rows
-
 from watcher.errors import ParseError
+from watcher.models import ParsedList
 from watcher.parse import xlsx
 from watcher.parse.ice import parse_ice_workbook
-from watcher.models import ParsedList
 
 AS_OF = dt.date(2026, 11, 28)
 

@@ -15,11 +15,11 @@ from watcher.parse import xlsx
 from watcher.parse.xlsx import read_first_sheet
 
 
-
 @pytest.fixture(autouse=True)
 def python_reader(monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests pin the pure-Python reader; test_parse_engines.py compares it with calamine."""
     monkeypatch.setattr(xlsx, "CalamineWorkbook", None)
+
 
 def _rewrite(data: bytes, edits: dict[str, bytes | None]) -> bytes:
     """Copy a workbook, replacing (or dropping, with None) some members."""

@@ -17,9 +17,9 @@ import pytest
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
 from apscheduler.schedulers.background import BackgroundScheduler
 from click.testing import CliRunner
+
 from http_server import Answer, ScriptedServer
 from ice_workbooks import make_ice_page, make_workbook
-
 from watcher.archive import open_archive
 from watcher.cli import cli
 from watcher.config import load_config
@@ -108,9 +108,8 @@ def test_serve_stops_cleanly_on_sigterm(tmp_path: Path, http_server: ScriptedSer
 
 def test_lock_keeps_two_runs_apart(tmp_path: Path) -> None:
     archive = tmp_path / "w.db"
-    with ArchiveLock(archive):
-        with pytest.raises(LockBusy, match=f"pid {os.getpid()}"):
-            ArchiveLock(archive, wait=0.2, poll=0.05).acquire()
+    with ArchiveLock(archive), pytest.raises(LockBusy, match=f"pid {os.getpid()}"):
+        ArchiveLock(archive, wait=0.2, poll=0.05).acquire()
     with ArchiveLock(archive):  # released: free again
         pass
 

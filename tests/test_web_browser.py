@@ -47,9 +47,7 @@ sync_api = pytest.importorskip(
     "playwright.sync_api", reason="playwright is not installed: pip install playwright"
 )
 if not CHROMIUM.exists():
-    pytest.skip(
-        f"{CHROMIUM} is missing: apt-get install chromium", allow_module_level=True
-    )
+    pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium", allow_module_level=True)
 
 
 def free_port() -> int:
@@ -151,13 +149,17 @@ def test_pages_and_screenshots(
     assert (ARTIFACTS / "home.png").exists() and (ARTIFACTS / "event.png").exists()
 
 
-def test_subscribe_confirm_unsubscribe(server: Server, page: Any) -> None:
+def test_subscribe_confirm_unsubscribe(
+    server: Server, page: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    shots = tmp_path_factory.mktemp("screenshots")
     page.goto(server.base + "/subscribe")
     page.get_by_label("Email address").fill("reader@example.org")
     page.get_by_label("States").fill("TX")
     page.get_by_label("New 287(g) agreement").check()
     page.get_by_label("287(g) agreement withdrawn").check()
     page.get_by_label("Each change as it is found").check()
+    shoot(page, "subscribe", shots)
     page.get_by_role("button", name="Subscribe").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Check your email"
 
@@ -165,6 +167,7 @@ def test_subscribe_confirm_unsubscribe(server: Server, page: Any) -> None:
     page.get_by_role("button", name="Confirm subscription").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Subscription active"
     assert page.get_by_role("status").inner_text().startswith("Your subscription is active")
+    shoot(page, "confirmed", shots)
     db = open_archive(server.db_file)
     subscriber = get_subscriber(db, "reader@example.org")
     assert subscriber is not None and subscriber.confirmed

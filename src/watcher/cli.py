@@ -5,64 +5,18 @@ Exit codes: 0 all good, 1 some source failed (the others still ran), 2 usage or 
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import click
-import sqlite_utils
 
 from . import __version__
-from .archive import open_archive
-from .config import Config, config_path, db_path, load_config
-from .errors import ArchiveError, ConfigError, WatcherError
+from .clibase import AppContext, SourceFailed, UsageProblem, emit_json
+from .config import config_path, db_path
+from .errors import WatcherError
 
-
-class UsageProblem(click.ClickException):
-    """A configuration or usage error: exit code 2."""
-
-    exit_code = 2
-
-
-class SourceFailed(click.ClickException):
-    """Some source failed while the others ran: exit code 1."""
-
-    exit_code = 1
-
-
-@dataclass
-class AppContext:
-    config_file: Path
-    db_file: Path
-    _config: Config | None = None
-    _db: sqlite_utils.Database | None = None
-    closers: list[Callable[[], None]] = field(default_factory=list)
-
-    @property
-    def config(self) -> Config:
-        if self._config is None:
-            try:
-                self._config = load_config(self.config_file)
-            except ConfigError as exc:
-                raise UsageProblem(str(exc)) from None
-        return self._config
-
-    def open_db(self) -> sqlite_utils.Database:
-        if self._db is None:
-            try:
-                self._db = open_archive(self.db_file)
-            except ArchiveError as exc:
-                raise UsageProblem(str(exc)) from None
-        return self._db
-
-    def recent_events(self, state: str | None, limit: int) -> list[dict[str, Any]]:
-        from .enrich import enriched_events
-
-        return enriched_events(self.open_db(), state=state, limit=limit, newest_first=True)
+__all__ = ["AppContext", "SourceFailed", "UsageProblem", "cli", "emit_json", "main"]
 
 
 def configure_logging(level: str) -> None:
@@ -112,15 +66,11 @@ def main() -> None:
         sys.exit(1)
 
 
-def emit_json(records: Any) -> None:
-    click.echo(json.dumps(records, indent=2, ensure_ascii=False, default=str))
-
-
 def _register_commands() -> None:
-    # Imported here: the command modules import AppContext and friends from this module.
-    from . import cli_alerts, cli_archive, cli_costs, cli_law, cli_service
+    from . import cli_alerts, cli_analyst, cli_archive, cli_costs, cli_law, cli_service, cli_web
 
-    for module in (cli_archive, cli_costs, cli_alerts, cli_service, cli_law):
+    modules = (cli_archive, cli_costs, cli_alerts, cli_service, cli_law, cli_analyst, cli_web)
+    for module in modules:
         module.register(cli)
 
 

@@ -139,19 +139,34 @@ def deliver_cmd(limit: int | None) -> None:
         sender = sender_from_config(cfg, base_dir=_base_dir())
     except ConfigError as exc:
         raise AlertsUsageError(str(exc)) from None
-    db = _obj().open_db()
+    from watcher.delivery import queue_events, queue_overdue_notices
+    from watcher.errors import WatcherError
+    from watcher.lock import ArchiveLock
+
+    app = _obj()
+    db = app.open_db()
     now = datetime.now(UTC)
-    digests = queue_due_digests(db, now=now, daily_at=cfg.digest_time, weekly_on=cfg.weekly_day)
-    report = deliver(
-        db,
-        sender,
-        now=now,
-        base_url=cfg.base_url,
-        from_addr=cfg.from_,
-        operator_addr=cfg.operator,
-        failure_threshold=cfg.failure_threshold,
-        limit=limit,
-    )
+    try:
+        # One sender at a time: a cron run or the daemon may be delivering too.
+        with ArchiveLock(app.db_file, wait=60):
+            # Events a crashed run recorded but never queued are queued here.
+            queue_events(app.config, db, now)
+            queue_overdue_notices(app.config, db, now)
+            digests = queue_due_digests(
+                db, now=now, daily_at=cfg.digest_time, weekly_on=cfg.weekly_day
+            )
+            report = deliver(
+                db,
+                sender,
+                now=now,
+                base_url=cfg.base_url,
+                from_addr=cfg.from_,
+                operator_addr=cfg.operator,
+                failure_threshold=cfg.failure_threshold,
+                limit=limit,
+            )
+    except WatcherError as exc:
+        raise click.ClickException(str(exc)) from None
     click.echo(
         f"digests queued {digests}; sent {report.sent}; retry later {report.retry_later}; "
         f"failed {report.failed}; cancelled {report.cancelled}; deferred {report.deferred}"

@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from .archive import SCHEMA_VERSION
-from .cli import AppContext, UsageProblem, emit_json
+from .clibase import AppContext, UsageProblem, emit_json
 from .errors import WatcherError
 
 
@@ -40,7 +40,9 @@ def _reader(*, upgrade: bool) -> sqlite3.Connection:
 @click.command()
 @click.argument("term")
 @click.option("--state", help="Only documents of this state (two-letter code).")
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
+@click.option(
+    "--limit", default=20, show_default=True, type=click.IntRange(min=1), help="Most pages to show."
+)
 @click.option("--fts", "raw", is_flag=True, help="TERM is FTS5 syntax (OR, NEAR, prefix*).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 def search(term: str, state: str | None, limit: int, raw: bool, as_json: bool) -> None:

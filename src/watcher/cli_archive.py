@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .cli import AppContext, SourceFailed, UsageProblem, emit_json
+from .clibase import AppContext, SourceFailed, UsageProblem, emit_json
 from .errors import WatcherError
 from .queries import EVENT_TYPES, iter_agreements
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from .cli import AppContext, emit_json
+from .clibase import AppContext, emit_json
 
 KINDS = ("cost", "revenue", "reimbursement", "grant", "per_diem", "unknown")
 COLUMNS = ("id", "state", "county", "agency", "amount", "kind", "fiscal_year", "period",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .cli import AppContext, UsageProblem, emit_json
+from .clibase import AppContext, UsageProblem, emit_json
 from .law import UnknownStateError, records_request_letter
 from .requests_log import (
     STATUSES,

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from .cli import AppContext, SourceFailed, UsageProblem
+from .clibase import AppContext, SourceFailed, UsageProblem
 from .errors import WatcherError
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .cli import AppContext, UsageProblem
+from .clibase import AppContext, UsageProblem
 from .errors import ArchiveError
 
 

@@ -87,7 +87,9 @@ def queue_overdue_notices(
                 enqueue_operator_alert(
                     db,
                     key=f"overdue:{record['id']}:{record['due_date']}",
-                    subject=f"watcher: records request #{record['id']} to {record['agency']} is overdue",
+                    subject=(
+                        f"watcher: records request #{record['id']} to {record['agency']} is overdue"
+                    ),
                     body=body,
                     now=now,
                 )

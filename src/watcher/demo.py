@@ -92,7 +92,7 @@ def serve_site(site: DemoSite) -> Iterator[str]:
 
 def demo_config(base_url: str, folder: Path) -> str:
     """sources.yaml for the demo: the local ICE page and county agenda, a short debounce."""
-    return f"""# Written by `watcher demo`. The real configuration is sources.yaml in the repository.
+    return f"""# Written by `watcher demo`; the real configuration is the repository's sources.yaml.
 contact: demo@example.org
 fetch: {{retries: 0, timeout: 10}}
 sources:

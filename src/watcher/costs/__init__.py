@@ -10,16 +10,19 @@ from __future__ import annotations
 
 from watcher.costs.extract import (
     CostFigure,
+    CostScan,
     cost_notes,
     document_date_from_text,
     find_cost_figures,
     merge_republished,
+    scan_costs,
 )
 from watcher.costs.reference import ReferenceFigure, reference_figures_for
 from watcher.costs.text import ExtractedText, extract_text
 
 __all__ = [
     "CostFigure",
+    "CostScan",
     "ExtractedText",
     "ReferenceFigure",
     "cost_notes",
@@ -28,4 +31,5 @@ __all__ = [
     "find_cost_figures",
     "merge_republished",
     "reference_figures_for",
+    "scan_costs",
 ]

@@ -21,12 +21,14 @@ from watcher.costs.text import ExtractedText, document_date_from_text
 
 __all__ = [
     "CostFigure",
+    "CostScan",
     "Kind",
     "Period",
     "cost_notes",
     "document_date_from_text",
     "find_cost_figures",
     "merge_republished",
+    "scan_costs",
 ]
 
 Kind = Literal["cost", "revenue", "reimbursement", "grant", "per_diem", "unknown"]
@@ -168,8 +170,27 @@ def find_cost_figures(
     text: ExtractedText, *, url: str, doc_date: dt.date | None
 ) -> list[CostFigure]:
     """Every 287(g) dollar figure of a document, in reading order, each once."""
+    return scan_costs(text, url=url, doc_date=doc_date).figures
+
+
+@dataclass(frozen=True)
+class CostScan:
+    """A document's figures and what to say beside them: what could not be read, and why
+    there are no figures (no 287(g) mention at all, or a mention with no dollar amount)."""
+
+    figures: list[CostFigure]
+    notes: list[str]
+
+
+def scan_costs(
+    text: ExtractedText, *, url: str, doc_date: dt.date | None, max_candidates: int = 5000
+) -> CostScan:
+    """find_cost_figures with notes. A real agenda or budget has dozens of 287(g) figures;
+    past ``max_candidates`` the document is hostile or not one, and the search stops."""
     seen: set[str] = set()
     out: list[CostFigure] = []
+    notes = list(text.notes)
+    candidates = 0
     for index, page_text in enumerate(text.pages):
         if not _may_mention(page_text):
             continue  # most pages of a budget book: skip before any splitting
@@ -177,30 +198,39 @@ def find_cost_figures(
         for block in _blocks(page_text):
             for at, basis in _in_scope(block):
                 context = " ".join(u.text for u in block[max(0, at - 2) : at + 3])[:1500]
-                for figure in _figures(
-                    block[at], basis, context, page=page, url=url, date=doc_date
-                ):
+                found = _figures(block[at], basis, context, page=page, url=url, date=doc_date)
+                candidates += len(found)
+                for figure in found:
                     if figure.fingerprint not in seen:
                         seen.add(figure.fingerprint)
                         out.append(figure)
-    return out
+                if candidates >= max_candidates:
+                    where = f" (page {page})" if page else ""
+                    notes.append(f"figure search stopped at {candidates:,} candidates{where}")
+                    return CostScan(out, notes)
+    if not out and not text.scanned:
+        notes.append(_why_no_figures(text))
+    return CostScan(out, notes)
 
 
 def cost_notes(text: ExtractedText, figures: list[CostFigure]) -> list[str]:
-    """What to say about a document beside its figures: what could not be read, and why
-    there are no figures (no 287(g) mention at all, or a mention with no dollar amount)."""
+    """The notes of ``scan_costs`` for figures found with ``find_cost_figures``: the reader's
+    notes, and why there are no figures when there are none (the search cap, which only
+    ``scan_costs`` can see, aside)."""
     notes = list(text.notes)
-    if figures or text.scanned:
-        return notes
+    if not figures and not text.scanned:
+        notes.append(_why_no_figures(text))
+    return notes
+
+
+def _why_no_figures(text: ExtractedText) -> str:
     named = [i + 1 for i, p in enumerate(text.pages) if R287G.search(p) or MODEL.search(p)]
     if not named:
-        notes.append("no 287(g) mention in the document")
-    elif text.format == "pdf":
+        return "no 287(g) mention in the document"
+    if text.format == "pdf":
         shown = ", ".join(map(str, named[:10])) + (" ..." if len(named) > 10 else "")
-        notes.append(f"287(g) is named (pages {shown}) but no dollar figure goes with it")
-    else:
-        notes.append("287(g) is named but no dollar figure goes with it")
-    return notes
+        return f"287(g) is named (pages {shown}) but no dollar figure goes with it"
+    return "287(g) is named but no dollar figure goes with it"
 
 
 def _may_mention(page: str) -> bool:
@@ -293,7 +323,20 @@ def _sentences(text: str) -> list[str]:
         start = match.end()
     if start < len(text):
         out.append(text[start:])
-    return out
+    return [piece for sentence in out for piece in _cap(sentence)]
+
+
+def _cap(sentence: str, limit: int = 1500) -> list[str]:
+    """Text with no sentence breaks (a flattened table, a hostile page) in pieces of at most
+    ``limit`` characters cut at spaces, so the work per figure stays bounded."""
+    pieces = []
+    start = 0
+    while len(sentence) - start > limit:
+        cut = sentence.rfind(" ", start + limit // 2, start + limit)
+        cut = cut if cut > 0 else start + limit
+        pieces.append(sentence[start:cut])
+        start = cut + 1 if sentence[cut : cut + 1] == " " else cut
+    return [*pieces, sentence[start:]]
 
 
 def _basis(sentence: str, ice_in_block: bool) -> Basis | None:

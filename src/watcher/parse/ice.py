@@ -253,7 +253,10 @@ def _result(kind: ListKind, layout: str, builder: _Builder) -> ParsedList:
     if not builder.rows and kind == "participating":
         raise ParseError(f"no data rows: the {layout} table has a header but no agreements")
     return ParsedList(
-        kind=kind, layout=layout, rows=builder.rows, warnings=builder.warnings(),
+        kind=kind,
+        layout=layout,
+        rows=builder.rows,
+        warnings=builder.warnings(),
         row_numbers=builder.seen,
     )
 

@@ -29,7 +29,7 @@ try:
 except ImportError:  # pragma: no cover - calamine is a dependency; the Python reader remains
     CalamineWorkbook = None
 
-from watcher.errors import ParseError
+from watcher.errors import ParseError  # noqa: E402  (after the optional import above)
 
 CellValue = str | float | bool | dt.date | None
 
