@@ -20,3 +20,4 @@ def shared_path(*parts: str) -> Path:
 
 # Fixtures shared by several test modules, defined beside the helpers they drive.
 from http_server import http_server  # noqa: E402, F401
+from smtp_server import smtp_server  # noqa: E402, F401

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner, Result
 
 from conftest import shared_path
@@ -223,3 +225,28 @@ def test_real_galveston_agenda_items(tmp_path: Path, http_server: ScriptedServer
     assert watcher(tmp_path, "run").exit_code == 0
     amounts = sorted(f["amount"] for f in costs_json(tmp_path, "--state", "TX"))
     assert amounts == [130000.0, 302500.0]
+
+
+def test_long_pdf_extraction_reports_progress(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from watcher.config import Jurisdiction
+    from watcher.documents import apply_document
+
+    pages = [filler_lines(n, 5) for n in range(1, 61)]
+    pages[41] = ["287(g) Task Force deputies: $96,000 in FY2026."]
+    db = open_archive(tmp_path / "w.db")
+    db.execute("INSERT INTO sources (name, kind, url) VALUES ('b', 'document', 'u')")
+    for pdftotext in (True, False):  # both extraction paths report
+        if not pdftotext:
+            monkeypatch.setattr("watcher.costs.text.shutil.which", lambda _name: None)
+        caplog.clear()
+        with caplog.at_level(logging.INFO, logger="watcher.progress"):
+            result = apply_document(
+                db, source="b", url=f"https://example.org/book-{pdftotext}.pdf",
+                content=make_pdf(pages) + (b"" if pdftotext else b"\n"), content_type=None,
+                jurisdiction=Jurisdiction(state="TX", county="Hays"),
+                fetched_at=dt.datetime.now(dt.UTC),
+            )  # fmt: skip
+        assert (result.status, result.figures) == ("extracted", 1)
+        assert any("extracting 60 pages: 60/60" in r.getMessage() for r in caplog.records)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ import sqlite_utils
 
 from conftest import shared_path
 from watcher.archive import open_archive
-from watcher.config import Config, SourceConfig
+from watcher.config import Config, DetectionConfig, SourceConfig
 from watcher.ingest import ingest, read_manifest
 from watcher.pipeline import rules_for
 from watcher.publications import Applied
@@ -163,3 +164,20 @@ def test_history_traces_every_event_to_its_publications(
         "LEFT JOIN blobs b ON b.sha256 = p.sha256 WHERE b.sha256 IS NULL"
     ).fetchone()
     assert orphans == (0,)
+
+
+def test_mandate_states_need_more_absences_before_a_withdrawal(
+    replay: tuple[sqlite_utils.Database, Any], tmp_path: Path
+) -> None:
+    """Florida mandates participation: Fish and Wildlife's week-long absence in July 2025 (its
+    row replaced, then back as 'Fish & Wildlife') is no withdrawal with the stricter default,
+    but would be one if Florida were debounced like a local-decision state."""
+    db, results = replay
+    fwc = "Florida Fish and Wildlife Conservation Commission"
+    query = "SELECT observed_at FROM events WHERE type = 'withdrawal' AND agency = ?"
+    assert db.execute(query, [fwc]).fetchall() == []
+    lenient = Config(sources=[SOURCE], detection=DetectionConfig(mandate_withdrawal_after=3))
+    other = open_archive(tmp_path / "lenient.db")
+    ingest(other, SOURCE, [copy for copy, _ in results], rules_for(lenient, alert=False))
+    assert [row[0][:10] for row in other.execute(query, [fwc]).fetchall()] == ["2025-07-15"]
+    other.close()

@@ -19,6 +19,32 @@ from .config import Jurisdiction
 from .costs.extract import CostFigure, cost_notes, find_cost_figures
 from .costs.text import ExtractedText, extract_text
 from .errors import ParseError
+from .progress import Progress
+
+
+class PageProgressBar:
+    """A progress bar (or log lines) for long PDFs only: most documents are a page or two."""
+
+    LONG = 50
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.bar: Progress | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total < self.LONG:
+                return
+            self.bar = Progress(total, f"extracting {total} pages").__enter__()
+            self.bar.done = done - 1 if done > 1 else 0
+        self.bar.advance(self.url)
+
+    def __enter__(self) -> PageProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
 
 
 @dataclass
@@ -53,7 +79,8 @@ def apply_document(
         if seen:
             return DocumentResult(url, "unchanged", seen[0], seen[2])
         try:
-            text = extract_text(content, content_type=content_type, url=url)
+            with PageProgressBar(url) as progress:
+                text = extract_text(content, content_type=content_type, url=url, progress=progress)
         except ParseError as exc:
             doc_id = _insert_document(
                 db,

@@ -86,7 +86,10 @@ def _entry(
     _sub(entry, "id", _urn(f"{base_url}/events/{event.get('id')}"))
     _sub(entry, "title", event_subject(event))
     _sub(entry, "updated", stamp)
-    _sub(entry, "link", rel="alternate", href=_clean(ctx["moa_url"] or f"{base_url}/"))
+    # The event's own page (watcher web) first; the agreement document as a related link.
+    _sub(entry, "link", rel="alternate", href=_clean(f"{base_url}/events/{event.get('id')}"))
+    if ctx["moa_url"]:
+        _sub(entry, "link", rel="related", href=_clean(ctx["moa_url"]))
     for term in (ctx["type"], ctx["state"]):
         if term:
             _sub(entry, "category", term=_clean(term))

@@ -16,12 +16,14 @@ import subprocess
 import tempfile
 import time
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
 from watcher.errors import ParseError
+
+PageProgress = Callable[[int, int], None]  # (pages done, pages in all)
 
 Format = Literal["pdf", "html", "text", "xlsx", "csv"]
 
@@ -68,12 +70,19 @@ def extract_text(
     max_chars: int = DEFAULT_MAX_CHARS,
     max_markup_bytes: int = DEFAULT_MAX_MARKUP_BYTES,
     time_budget: float = DEFAULT_TIME_BUDGET,
+    progress: PageProgress | None = None,
 ) -> ExtractedText:
     """Read ``data`` as whatever it is: the bytes decide first, then the content type, then
-    the URL's extension (servers often label PDFs ``application/octet-stream``)."""
+    the URL's extension (servers often label PDFs ``application/octet-stream``).
+
+    ``progress(done, total)`` is called as PDF pages are read (a budget book of 500 pages
+    deserves a progress bar).
+    """
     fmt = sniff_format(data, content_type=content_type, url=url)
     if fmt == "pdf":
-        result = _read_pdf(data, max_pages=max_pages, max_chars=max_chars, budget=time_budget)
+        result = _read_pdf(
+            data, max_pages=max_pages, max_chars=max_chars, budget=time_budget, progress=progress
+        )
     elif fmt == "xlsx":
         result = _read_xlsx(data)
     else:
@@ -206,7 +215,14 @@ def _to_date(match: re.Match[str]) -> dt.date | None:
 # --- PDF --------------------------------------------------------------------------------------
 
 
-def _read_pdf(data: bytes, *, max_pages: int, max_chars: int, budget: float) -> ExtractedText:
+def _read_pdf(
+    data: bytes,
+    *,
+    max_pages: int,
+    max_chars: int,
+    budget: float,
+    progress: PageProgress | None = None,
+) -> ExtractedText:
     import pypdfium2 as pdfium
 
     try:
@@ -220,9 +236,17 @@ def _read_pdf(data: bytes, *, max_pages: int, max_chars: int, budget: float) -> 
         fast = _pdftotext_pages(data, min(total, max_pages), max_chars=max_chars, budget=budget)
         if fast is not None:
             _take_pages(result, fast, total, max_pages=max_pages, max_chars=max_chars)
+            if progress is not None:
+                progress(len(result.pages), min(total, max_pages))
         else:
             _read_pdf_pages(
-                pdf, result, total, max_pages=max_pages, max_chars=max_chars, budget=budget
+                pdf,
+                result,
+                total,
+                max_pages=max_pages,
+                max_chars=max_chars,
+                budget=budget,
+                progress=progress,
             )
     finally:
         pdf.close()
@@ -281,7 +305,14 @@ def _take_pages(
 
 
 def _read_pdf_pages(
-    pdf: Any, result: ExtractedText, total: int, *, max_pages: int, max_chars: int, budget: float
+    pdf: Any,
+    result: ExtractedText,
+    total: int,
+    *,
+    max_pages: int,
+    max_chars: int,
+    budget: float,
+    progress: PageProgress | None = None,
 ) -> None:
     started = time.monotonic()
     chars = 0
@@ -305,6 +336,8 @@ def _read_pdf_pages(
         result.pages.append(text)
         if not text.strip():
             result.pages_without_text.append(index + 1)
+        if progress is not None:
+            progress(index + 1, min(total, max_pages))
         if chars >= max_chars:
             result.notes.append(f"stopped at page {index + 1} of {total}: {max_chars:,} chars")
             return
