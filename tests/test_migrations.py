@@ -30,12 +30,11 @@ VALUES (1, 'ice', 'ab12', '2025-02-21T21:49:37+00:00', '2025-02-21T21:50:00+00:0
        (2, 'ice', 'ab12', '2025-07-15T09:00:00+00:00', '2025-07-15T09:01:00+00:00',
         'participating', 1, 'accepted');
 INSERT INTO agreements (id, source, list_kind, key, state, agency, agency_key, support_type,
-    jurisdiction_county, signed, content_hash, status, first_seen_at, last_seen_at,
-    first_publication_id, last_publication_id)
+    jurisdiction_county, signed, content_hash, status, first_seen_at, first_publication_id)
 VALUES (1, 'ice', 'participating', 'FL|fort myers police department|Task Force Model', 'FL',
         'Fort Myers Police Department', 'fort myers police department', 'Task Force Model',
-        'Lee', '2025-05-16', 'h1', 'active', '2025-02-21T21:49:37+00:00',
-        '2025-07-15T09:00:00+00:00', 1, 2);
+        'Lee', '2025-05-16', 'h1', 'active', '2025-02-21T21:49:37+00:00', 1);
+INSERT INTO agreement_last_seen VALUES (1, '2025-07-15T09:00:00+00:00', 2);
 INSERT INTO agreement_history (agreement_id, publication_id, observed_at, change, agency, status)
 VALUES (1, 1, '2025-02-21T21:49:37+00:00', 'baseline', 'Ft. Myers Police Department', 'active'),
        (1, 2, '2025-07-15T09:00:00+00:00', 'renamed', 'Fort Myers Police Department', 'active');

@@ -32,6 +32,8 @@ class Writer:
         self.as_of = iso(as_of) or ""
         self.alert = alert
         self.event_ids: list[int] = []
+        # History rows go in with one executemany at the end: a backfill writes thousands.
+        self._history: list[tuple[Any, ...]] = []
 
     def apply(self, diff: Diff) -> list[int]:
         for absence in diff.absences:
@@ -44,31 +46,38 @@ class Writer:
                 self.event(event, agreement_id, row, detail=self._pending_detail(row, event))
         # Every agreement still listed was seen now: one statement, not one per row.
         self.db.execute(
-            "UPDATE agreements SET last_seen_at = ?, last_publication_id = ? "
-            "WHERE source = ? AND list_kind = ? AND status = 'active'",
+            "UPDATE agreement_last_seen SET last_seen_at = ?, last_publication_id = ? "
+            "WHERE agreement_id IN (SELECT id FROM agreements "
+            "WHERE source = ? AND list_kind = ? AND status = 'active')",
             [self.as_of, self.pub_id, self.source, self.kind],
         )
+        self.flush()
         return self.event_ids
+
+    def flush(self) -> None:
+        if self._history:
+            self.db.conn.executemany(
+                "INSERT INTO agreement_history (agreement_id, publication_id, observed_at, "
+                "change, agency, signed, moa_url, addendum_url, county, status, detail) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                self._history,
+            )
+            self._history.clear()
 
     def insert(self, row: AgreementRow, change: str) -> int:
         cursor = self.db.execute(
             "INSERT INTO agreements (source, list_kind, key, state, agency, agency_key, "
             "support_type, agency_type, county, jurisdiction_county, signed, moa_url, "
-            "addendum_url, content_hash, flags, status, first_seen_at, last_seen_at, "
-            "first_publication_id, last_publication_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)",
-            [
-                self.source,
-                self.kind,
-                row.key,
-                *self._row_values(row),
-                self.as_of,
-                self.as_of,
-                self.pub_id,
-                self.pub_id,
-            ],
+            "addendum_url, content_hash, flags, status, first_seen_at, first_publication_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)",
+            [self.source, self.kind, row.key, *self._row_values(row), self.as_of, self.pub_id],
         )
         agreement_id = int(cursor.lastrowid or 0)
+        self.db.execute(
+            "INSERT INTO agreement_last_seen (agreement_id, last_seen_at, last_publication_id) "
+            "VALUES (?, ?, ?)",
+            [agreement_id, self.as_of, self.pub_id],
+        )
         self.history(agreement_id, change, row, "active")
         return agreement_id
 
@@ -126,10 +135,8 @@ class Writer:
             self._withdrawal_event(known)
 
     def _absence_history(self, known: Known, status: str, count: int) -> None:
-        self.db.execute(
-            "INSERT INTO agreement_history (agreement_id, publication_id, observed_at, change, "
-            "agency, signed, moa_url, status, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
+        self._history.append(
+            (
                 known.id,
                 self.pub_id,
                 self.as_of,
@@ -137,15 +144,18 @@ class Writer:
                 known.agency,
                 _date(known.signed),
                 known.moa_url,
+                None,
+                None,
                 status,
                 json.dumps({"absent_count": count}),
-            ],
+            )
         )
 
     def _withdrawal_event(self, known: Known) -> None:
         row = self.db.execute(
-            "SELECT agency, county, signed, moa_url, first_absent_at, last_publication_id, "
-            "first_absent_publication_id FROM agreements WHERE id = ?",
+            "SELECT agency, county, signed, moa_url, first_absent_at, s.last_publication_id, "
+            "first_absent_publication_id FROM agreements a "
+            "JOIN agreement_last_seen s ON s.agreement_id = a.id WHERE a.id = ?",
             [known.id],
         ).fetchone()
         detail = {"confirmed_at": self.as_of, "first_absent_publication_id": row[6]}
@@ -240,11 +250,8 @@ class Writer:
         status: str,
         detail: dict[str, Any] | None = None,
     ) -> None:
-        self.db.execute(
-            "INSERT INTO agreement_history (agreement_id, publication_id, observed_at, change, "
-            "agency, signed, moa_url, addendum_url, county, status, detail) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
+        self._history.append(
+            (
                 agreement_id,
                 self.pub_id,
                 self.as_of,
@@ -256,7 +263,7 @@ class Writer:
                 row.county,
                 status,
                 json.dumps(detail) if detail else None,
-            ],
+            )
         )
 
     def _pending_detail(self, row: AgreementRow, event: str) -> dict[str, Any] | None:

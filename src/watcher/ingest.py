@@ -17,6 +17,7 @@ import sqlite_utils
 from .archive import ensure_source
 from .config import SourceConfig
 from .errors import WatcherError
+from .parse.xlsx import prefetch
 from .publications import Applied, Rules, apply_publication
 
 
@@ -82,11 +83,16 @@ def ingest(
 ) -> list[Applied]:
     ensure_source(db, source.name, source.kind, str(source.url))
     results = []
-    for copy in copies:
+    upcoming = copies[0].path.read_bytes() if copies else b""
+    for index, copy in enumerate(copies):
+        content = upcoming
+        if index + 1 < len(copies):
+            upcoming = copies[index + 1].path.read_bytes()
+            prefetch(upcoming)  # read the next workbook's cells while this one is applied
         applied = apply_publication(
             db,
             source=source.name,
-            content=copy.path.read_bytes(),
+            content=content,
             url=copy.path.resolve().as_uri(),
             as_of=copy.as_of,
             fetched_at=copy.as_of,

@@ -359,3 +359,4 @@ def _insert_baseline(
         if row.key not in seen:
             seen.add(row.key)
             writer.insert(row, "baseline")
+    writer.flush()

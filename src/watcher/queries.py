@@ -99,19 +99,24 @@ def iter_agreements(
     status: str | None = None,
     list_kind: str = "participating",
 ) -> Iterator[dict[str, Any]]:
-    where: list[str] = ["list_kind = ?"]
+    where: list[str] = ["a.list_kind = ?"]
     params: list[str] = [list_kind]
     if state:
-        where.append("state = ?")
+        where.append("a.state = ?")
         params.append(state.upper())
     if status == "active":
-        where.append("status IN ('active', 'missing')")  # 'missing' is not yet a withdrawal
+        where.append("a.status IN ('active', 'missing')")  # 'missing' is not yet a withdrawal
     elif status:
-        where.append("status = ?")
+        where.append("a.status = ?")
         params.append(status)
     sql = (
-        f"SELECT {', '.join(AGREEMENT_COLUMNS)} FROM agreements WHERE {' AND '.join(where)} "
-        "ORDER BY state, agency, support_type"
+        f"SELECT {', '.join(_qualified(c) for c in AGREEMENT_COLUMNS)} FROM agreements a "
+        f"JOIN agreement_last_seen s ON s.agreement_id = a.id WHERE {' AND '.join(where)} "
+        "ORDER BY a.state, a.agency, a.support_type"
     )
     for row in db.execute(sql, params):
         yield dict(zip(AGREEMENT_COLUMNS, row, strict=True))
+
+
+def _qualified(column: str) -> str:
+    return f"s.{column}" if column == "last_seen_at" else f"a.{column}"

@@ -21,7 +21,8 @@ CREATE VIEW IF NOT EXISTS current_agreements AS
 SELECT id, state, agency, support_type, agency_type, county, jurisdiction_county, signed,
        moa_url, addendum_url, status, first_seen_at, last_seen_at,
        CAST(julianday(last_seen_at) - julianday(first_seen_at) AS INTEGER) AS days_listed
-FROM agreements WHERE list_kind = 'participating' AND status IN ('active', 'missing');
+FROM agreements JOIN agreement_last_seen ON agreement_id = id
+WHERE list_kind = 'participating' AND status IN ('active', 'missing');
 """
 
 # One row per agreement. The latest withdrawal and reinstatement are picked by ROW_NUMBER so
@@ -55,9 +56,10 @@ SELECT a.id, a.list_kind, a.state, a.agency, a.support_type, a.jurisdiction_coun
        COALESCE(p.renewals, 0) AS renewals, p.last_renewal_at,
        COALESCE(p.renames, 0) AS renames, p.former_names,
        COALESCE(p.withdrawals, 0) AS withdrawals, p.withdrawn_at, p.reinstated_at,
-       a.ended_at, a.last_seen_at AS last_listed,
-       CAST(julianday(a.last_seen_at) - julianday(a.first_seen_at) AS INTEGER) AS days_active
-FROM agreements a LEFT JOIN per_agreement p ON p.agreement_id = a.id;
+       a.ended_at, s.last_seen_at AS last_listed,
+       CAST(julianday(s.last_seen_at) - julianday(a.first_seen_at) AS INTEGER) AS days_active
+FROM agreements a JOIN agreement_last_seen s ON s.agreement_id = a.id
+LEFT JOIN per_agreement p ON p.agreement_id = a.id;
 """
 
 # An event's figures are those of its agreement's county, as alerts attach them
@@ -102,7 +104,8 @@ WITH RECURSIVE months(month) AS (
     SELECT COALESCE(MIN(substr(MIN(signed, first_seen_at), 1, 7)), '2025-01') FROM agreements
     UNION ALL
     SELECT strftime('%Y-%m', month || '-01', '+1 month') FROM months
-    WHERE month < (SELECT COALESCE(substr(MAX(last_seen_at), 1, 7), '2025-01') FROM agreements)
+    WHERE month < (SELECT COALESCE(substr(MAX(last_seen_at), 1, 7), '2025-01')
+                   FROM agreement_last_seen)
 ),
 deltas AS (
     SELECT list_kind, state, support_type, month,

@@ -161,20 +161,19 @@ class _Builder:
         skip, converted = _convert(values, links, self.max_year, self.date1904)
         if skip is not None:
             self.note("row_skipped", row_number, skip)
+        seen = self.seen
+        # Runs for every row of every list: no further calls for the common clean row.
         for row in converted:
-            self._append(row, row_number)
-
-    def _append(self, row: AgreementRow, row_number: int) -> None:
-        for flag in row.flags:
-            kind, _, detail = flag.partition(":")
-            self.note(kind, row_number, detail)
-        key = row.key
-        first = self.seen.get(key)
-        if first is not None:
-            self.note("duplicate_dropped", row_number, f"repeats row {first}")
-            return
-        self.seen[key] = row_number
-        self.rows.append(row)
+            for flag in row.flags:
+                kind, _, detail = flag.partition(":")
+                self.note(kind, row_number, detail)
+            key = row.key
+            first = seen.get(key)
+            if first is not None:
+                self.note("duplicate_dropped", row_number, f"repeats row {first}")
+                continue
+            seen[key] = row_number
+            self.rows.append(row)
 
     def warnings(self) -> list[str]:
         out = []

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from concurrent.futures import Future, ThreadPoolExecutor
 import html
 import io
 import posixpath
@@ -86,22 +87,53 @@ def read_first_sheet(data: bytes) -> Sheet:
 def _calamine_rows(data: bytes, zf: zipfile.ZipFile, sheet_name: str) -> list[list[CellValue]]:
     """Cell values read by calamine (Rust), several times faster than any Python scan.
 
-    Only after every member was checked against the size cap here, so calamine never inflates
-    a bomb; on any surprise the caller falls back to the pure-Python reader, whose errors are
+    Only after every member was checked against the size cap, so calamine never inflates a
+    bomb; on any surprise the caller falls back to the pure-Python reader, whose errors are
     the clear ones. Row i of the result is sheet row i + 1, as the hyperlink refs expect.
     """
-    if CalamineWorkbook is None:
-        return []
-    if any(info.file_size > MAX_MEMBER_BYTES for info in zf.infolist()):
-        return []
-    try:
-        sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_name(sheet_name)
-        values = sheet.to_python(skip_empty_area=False)
-    except Exception:  # calamine's own error types vary by version: fall back, never crash
+    future = _PREFETCHED.pop(data, None)
+    name, values = future.result() if future is not None else _calamine_first_sheet(data, zf)
+    if name != sheet_name or not values:
         return []
     # With skip_empty_area=False the values start at A1, so indexes are sheet positions.
     # Empty cells are '' to calamine and None to the rest of the parser.
     return [[None if v == "" else v for v in row] for row in values]
+
+
+def _calamine_first_sheet(
+    data: bytes, zf: zipfile.ZipFile | None = None
+) -> tuple[str | None, list[list[Any]]]:
+    if CalamineWorkbook is None:
+        return None, []
+    try:
+        zf = zf or zipfile.ZipFile(io.BytesIO(data))
+        if any(info.file_size > MAX_MEMBER_BYTES for info in zf.infolist()):
+            return None, []
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        values = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        return str(book.sheet_names[0]), values
+    except Exception:  # calamine's own error types vary by version: fall back, never crash
+        return None, []
+
+
+_PREFETCHED: dict[bytes, Future[tuple[str | None, list[list[Any]]]]] = {}
+_PREFETCHER: ThreadPoolExecutor | None = None
+
+
+def prefetch(data: bytes) -> None:
+    """Start reading a workbook's cell values in a background thread.
+
+    calamine releases the GIL, so a backfill reads the next list while Python applies this
+    one. At most a couple are held: an unclaimed one is dropped, never read twice.
+    """
+    global _PREFETCHER
+    if CalamineWorkbook is None or not data.startswith(b"PK"):
+        return
+    if _PREFETCHER is None:
+        _PREFETCHER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xlsx-prefetch")
+    while len(_PREFETCHED) >= 2:
+        _PREFETCHED.pop(next(iter(_PREFETCHED))).cancel()
+    _PREFETCHED[data] = _PREFETCHER.submit(_calamine_first_sheet, data)
 
 
 def _open_zip(data: bytes) -> zipfile.ZipFile:
@@ -172,7 +204,13 @@ def _rels(zf: zipfile.ZipFile, names: dict[str, str], path: str) -> dict[str, tu
     real = names.get(path.lower())
     if real is None:
         return {}
-    text = _sheet_text(_read_member(zf, real))
+    return _rels_of(_sheet_text(_read_member(zf, real)))
+
+
+# Consecutive ICE lists mostly carry the very same links part (84 distinct among 374 lists of
+# 2025): parse each text once. Callers only read the dict.
+@functools.lru_cache(maxsize=8)
+def _rels_of(text: str) -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     found = _REL_EXCEL.findall(text)
     if len(found) != text.count("<Relationship "):
@@ -461,16 +499,9 @@ def _hyperlinks(
     end = len(sheet) if end < 0 else end
     folder, base = posixpath.split(sheet_path)
     rels = _rels(zf, names, posixpath.join(folder, "_rels", base + ".rels"))
-    single = _HYPERLINK_CELL.findall(sheet, start, end)
-    if len(single) == sheet.count("<hyperlink ", start, end):
-        # Excel's own markup, one cell per link: the common case, in one comprehension.
-        cols: dict[str, int] = {}
-        return {
-            (int(row) - 1, cols.get(letters) or cols.setdefault(letters, _col_index(letters))):
-            rels[rid][1].strip()
-            for letters, row, rid in single
-            if rid in rels and 0 < int(row) <= MAX_ROWS
-        }  # fmt: skip
+    single = _cell_links(sheet[start:end])
+    if single is not None:
+        return {ref: rels[rid][1].strip() for ref, rid in single.items() if rid in rels}
     max_row = len(rows)
     max_col = max((len(r) for r in rows), default=0)
     out: dict[tuple[int, int], str] = {}
@@ -489,6 +520,23 @@ def _hyperlinks(
             for c in range(c0, min(c1, max_col - 1) + 1):
                 out[(r, c)] = target
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _cell_links(section: str) -> dict[tuple[int, int], str] | None:
+    """(row, col) -> r:id in Excel's own markup, one cell per link; None for any other form.
+
+    Memoised like the rels part: the links section repeats from list to list.
+    """
+    single = _HYPERLINK_CELL.findall(section)
+    if len(single) != section.count("<hyperlink "):
+        return None
+    cols: dict[str, int] = {}
+    return {
+        (int(row) - 1, cols.get(letters) or cols.setdefault(letters, _col_index(letters))): rid
+        for letters, row, rid in single
+        if 0 < int(row) <= MAX_ROWS
+    }
 
 
 def _link_refs(sheet: str, start: int, end: int) -> list[tuple[str, str]]:
