@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from concurrent.futures import Future, ThreadPoolExecutor
 import html
 import io
 import posixpath
 import re
 import zipfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
