@@ -221,7 +221,8 @@ def test_newer_archive_is_refused_by_every_command(tmp_path: Path) -> None:
     for args in (["query", "SELECT 1"], ["export", "events"], ["search", "task"]):
         result = watcher(tmp_path, *args)
         assert result.exit_code == 2, args
-        assert "schema version 5, newer than this program's 4" in result.output
+        newer = f"schema version {SCHEMA_VERSION + 1}, newer than this program's {SCHEMA_VERSION}"
+        assert newer in result.output
     assert digest(tmp_path / "w.db") == before
 
 
@@ -230,7 +231,8 @@ def test_older_archive_query_hints_export_upgrades(tmp_path: Path) -> None:
     make_archive_at(tmp_path / "w.db", 3)
     result = watcher(tmp_path, "query", "SELECT agency FROM current_agreements")
     assert result.exit_code == 2
-    assert "schema version 3, older than 4: any other watcher command upgrades it" in result.output
+    older = f"schema version 3, older than {SCHEMA_VERSION}: any other watcher command upgrades it"
+    assert older in result.output
     exported = as_json(watcher(tmp_path, "export", "current_agreements", "--format", "json"))
     assert [row["agency"] for row in exported] == ["Fort Myers Police Department"]
     conn = sqlite3.connect(tmp_path / "w.db")

@@ -87,7 +87,7 @@ def test_version_1_archive_is_upgraded_keeping_every_row(tmp_path: Path) -> None
     assert not set(LATER_TABLES) & {r[1] for r in before["_schema"]}
 
     db = open_archive(path)
-    assert schema_version(db) == SCHEMA_VERSION == 4
+    assert schema_version(db) == SCHEMA_VERSION == 5
     for table in V1_TABLES:
         assert db.execute(f"SELECT * FROM {table}").fetchall() == before[table], table
     assert set(LATER_TABLES) <= names_of(db, "table")
@@ -146,7 +146,7 @@ def test_newer_archive_is_refused_and_left_unchanged(tmp_path: Path) -> None:
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    with pytest.raises(ArchiveError, match="schema version 5, newer than this program's 4"):
+    with pytest.raises(ArchiveError, match="schema version 6, newer than this program's 5"):
         open_archive(path)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
 

@@ -173,13 +173,18 @@ def test_baseline_then_new_rename_renewal_and_withdrawal(tmp_path: Path, site: S
 
 def test_identical_republication_and_304_change_nothing(tmp_path: Path, site: Site) -> None:
     write_config(tmp_path, site.server)
-    site.publish([ETOWAH, KODIAK])
+    body = make_workbook([ETOWAH, KODIAK])  # built once: openpyxl stamps the time it saves
+    site.publish(body)
     watcher(tmp_path, "run")
-    site.publish([ETOWAH, KODIAK])  # same content under a new dated name
+    site.publish(body)  # the same bytes under a new dated name
     assert watcher(tmp_path, "run").exit_code == 0
     db = open_archive(tmp_path / "w.db")
     assert db.execute("SELECT COUNT(*) FROM publications").fetchone() == (1,)
     assert db.execute("SELECT COUNT(*) FROM events").fetchone() == (0,)
+    # The same page and workbook again: conditional requests, answered 304 by ETag-aware
+    # servers; here the server has no ETag, so the bytes are compared: still nothing new.
+    assert watcher(tmp_path, "run").exit_code == 0
+    assert db.execute("SELECT COUNT(*) FROM publications").fetchone() == (1,)
 
 
 BAD_BODIES = {
@@ -268,3 +273,17 @@ def test_unknown_source_name_exits_2(tmp_path: Path, site: Site) -> None:
     write_config(tmp_path, site.server)
     result = watcher(tmp_path, "run", "--source", "nope")
     assert result.exit_code == 2 and "no source named 'nope'" in result.output
+
+
+def test_second_run_sends_conditional_requests_and_gets_304(tmp_path: Path, site: Site) -> None:
+    write_config(tmp_path, site.server)
+    body = make_workbook([ETOWAH, KODIAK])
+    site.server.route("/p.xlsx", Answer(body=body, headers={"ETag": '"list-1"'}))
+    page = make_ice_page({"Participating Agencies": "/p.xlsx"}).encode()
+    site.server.route("/identify-and-arrest/287g", Answer(body=page, headers={"ETag": '"page-1"'}))
+    assert watcher(tmp_path, "run").exit_code == 0
+    assert watcher(tmp_path, "run").exit_code == 0
+    second = [r for r in site.server.requests[2:]]
+    assert [r.headers.get("If-None-Match") for r in second] == ['"page-1"', '"list-1"']
+    db = open_archive(tmp_path / "w.db")
+    assert db.execute("SELECT COUNT(*) FROM publications").fetchone() == (1,)

@@ -241,11 +241,30 @@ def _migration_4(db: sqlite_utils.Database) -> None:
     _run_script(db, VIEWS_SQL)
 
 
+SCHEMA_V5 = """
+CREATE TABLE IF NOT EXISTS web_confirmations (
+    nonce TEXT PRIMARY KEY,
+    email TEXT NOT NULL COLLATE NOCASE,
+    request TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    confirmed_at TEXT
+);
+CREATE INDEX IF NOT EXISTS web_confirmations_email ON web_confirmations (email);
+"""
+
+
+def _migration_5(db: sqlite_utils.Database) -> None:
+    """Double opt-in requests of the web page (here, not in watcher.web: the web extra may not
+    be installed, and the archive's schema must not depend on it)."""
+    _run_script(db, SCHEMA_V5)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _migration_1,
     _migration_2,
     _migration_3,
     _migration_4,
+    _migration_5,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
