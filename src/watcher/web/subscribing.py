@@ -25,19 +25,11 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from watcher.alerts.outbox import enqueue_operator_alert
 from watcher.alerts.subscriptions import get_subscriber, iso, normalise_request, subscribe
+from watcher.archive import SCHEMA_V5
 
 CONFIRM_MAX_AGE = 48 * 3600
 
-WEB_SCHEMA = """
-CREATE TABLE IF NOT EXISTS web_confirmations (
-    nonce TEXT PRIMARY KEY,
-    email TEXT NOT NULL COLLATE NOCASE,
-    request TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    confirmed_at TEXT
-);
-CREATE INDEX IF NOT EXISTS web_confirmations_email ON web_confirmations (email);
-"""
+WEB_SCHEMA = SCHEMA_V5  # created by the archive's migration 5; kept here for create_web_tables
 
 CONFIRM_BODY = """\
 Someone, probably you, asked to receive 287(g) agreement alerts at this address:
