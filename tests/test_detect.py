@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from watcher.detect import (
@@ -242,3 +243,48 @@ def test_name_similarity_ignores_generic_words() -> None:
         name_similarity("harris county constable precinct 1", "harris county constable precinct 2")
         == 0.0
     )
+
+
+def simulate_absence(vanishing: int, days: int = 10) -> dict[str, int]:
+    """One list a day; ``vanishing`` of 100 agreements drop off on day 0 and stay off.
+    Returns the day each withdrawal was emitted."""
+    start = dt.datetime(2026, 1, 1, 9, tzinfo=dt.UTC)
+    rows = [row(f"Town {i} Police Department", state="OK") for i in range(100)]
+    state = [known(r, i) for i, r in enumerate(rows)]
+    listed = rows[vanishing:]
+    emitted: dict[str, int] = {}
+    for day in range(days):
+        together: dict[dt.datetime, int] = {}
+        for k in state:
+            if k.status == "missing" and k.first_absent_at is not None:
+                together[k.first_absent_at] = together.get(k.first_absent_at, 0) + 1
+        as_of = start + dt.timedelta(days=day)
+        diff = diff_publication(
+            "participating", state, listed, debounce=three, as_of=as_of,
+            min_absent=dt.timedelta(days=3), missing_together=together,
+        )  # fmt: skip
+        after = {a.known.id: a for a in diff.absences}
+        for absence in diff.absences:
+            if absence.event == "withdrawal":
+                emitted[absence.known.agency] = day
+        state = [
+            dataclasses.replace(
+                k, status="withdrawn" if after[k.id].ended else "missing",
+                absent_count=after[k.id].absent_count, first_absent_at=k.first_absent_at or as_of,
+            )
+            if k.id in after else k
+            for k in state
+        ]  # fmt: skip
+    return emitted
+
+
+def test_a_few_vanishing_are_withdrawn_after_the_usual_debounce() -> None:
+    assert simulate_absence(2) == {"Town 0 Police Department": 3, "Town 1 Police Department": 3}
+
+
+def test_many_vanishing_at_once_need_twice_the_absences_and_days() -> None:
+    """A broken list that drops 12 of 100 agreements and keeps them off for a week must not
+    email 12 withdrawals after the usual 3 lists / 3 days."""
+    emitted = simulate_absence(12)
+    assert sorted(set(emitted.values())) == [6]
+    assert len(emitted) == 12

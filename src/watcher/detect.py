@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import PurePosixPath
@@ -107,6 +107,14 @@ class Absence:
     absent_count: int
     ended: bool  # reached the debounce: withdrawal (participating) or left (pending)
     event: str | None
+    together: int = 1  # agreements that vanished from the same list at the same time
+
+
+# Many agreements vanishing from one list at once is how ICE's broken lists look (1,012 of
+# 1,582 on 1 Jan 2026, back nine days later); real withdrawals come a few at a time. Such a
+# group needs twice the absences and twice the days before anyone is told.
+MASS_ABSENCE_MIN = 10
+MASS_ABSENCE_SHARE = 0.03
 
 
 @dataclass
@@ -131,6 +139,7 @@ def diff_publication(
     as_of: dt.datetime | None = None,
     min_absent: dt.timedelta = dt.timedelta(0),
     listed: list[AgreementRow] | None = None,
+    missing_together: Mapping[dt.datetime, int] | None = None,
 ) -> Diff:
     """The changes one accepted (non-baseline) publication makes to a list.
 
@@ -138,7 +147,8 @@ def diff_publication(
     (ICE posts two or three lists a day, so a count alone can pass within a day).
 
     ``known`` and ``rows`` may leave out the agreements listed unchanged (most of them), as
-    long as ``listed`` then holds every row of the publication.
+    long as ``listed`` then holds every row of the publication. ``missing_together`` counts the
+    agreements already missing by the time they first went missing (see MASS_ABSENCE_MIN).
     """
     by_key = {k.key: k for k in known}
     seen_rows: dict[str, AgreementRow] = {}
@@ -163,12 +173,20 @@ def diff_publication(
         if key in by_key:
             diff.updates.append(_present(kind, by_key[key], row))
     listed = listed if listed is not None else list(seen_rows.values())
-    for old in vanished:
-        if old.id not in renamed_known:
-            absence = _absent(kind, old, debounce(old.state), as_of, min_absent)
-            if absence.event and superseded_by(old, listed):
-                absence = Absence(old, absence.absent_count, True, None)
-            diff.absences.append(absence)
+    gone = [old for old in vanished if old.id not in renamed_known]
+    fresh = sum(1 for old in gone if old.status == "active")
+    mass_floor = max(MASS_ABSENCE_MIN, MASS_ABSENCE_SHARE * (len(listed) + len(gone)))
+    for old in gone:
+        together = fresh if old.status == "active" else 1
+        if old.status != "active" and old.first_absent_at is not None and missing_together:
+            together = missing_together.get(old.first_absent_at, 1)
+        factor = 2 if together >= mass_floor else 1
+        absence = _absent(kind, old, factor * debounce(old.state), as_of, factor * min_absent)
+        if absence.event and superseded_by(old, listed):
+            absence = Absence(old, absence.absent_count, True, None)
+        diff.absences.append(
+            Absence(absence.known, absence.absent_count, absence.ended, absence.event, together)
+        )
     return diff
 
 

@@ -132,7 +132,7 @@ class Writer:
         if first or absence.ended:
             self._absence_history(known, status, absence.absent_count)
         if absence.event:
-            self._withdrawal_event(known)
+            self._withdrawal_event(known, absence.together)
 
     def _absence_history(self, known: Known, status: str, count: int) -> None:
         self._history.append(
@@ -151,14 +151,18 @@ class Writer:
             )
         )
 
-    def _withdrawal_event(self, known: Known) -> None:
+    def _withdrawal_event(self, known: Known, together: int) -> None:
         row = self.db.execute(
             "SELECT agency, county, signed, moa_url, first_absent_at, s.last_publication_id, "
             "first_absent_publication_id FROM agreements a "
             "JOIN agreement_last_seen s ON s.agreement_id = a.id WHERE a.id = ?",
             [known.id],
         ).fetchone()
-        detail = {"confirmed_at": self.as_of, "first_absent_publication_id": row[6]}
+        detail = {
+            "confirmed_at": self.as_of,
+            "first_absent_publication_id": row[6],
+            "vanished_with": together,  # agreements gone from the same list at the same time
+        }
         self._insert_event(
             "withdrawal",
             known.id,
