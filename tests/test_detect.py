@@ -254,14 +254,10 @@ def simulate_absence(vanishing: int, days: int = 10) -> dict[str, int]:
     listed = rows[vanishing:]
     emitted: dict[str, int] = {}
     for day in range(days):
-        together: dict[dt.datetime, int] = {}
-        for k in state:
-            if k.status == "missing" and k.first_absent_at is not None:
-                together[k.first_absent_at] = together.get(k.first_absent_at, 0) + 1
         as_of = start + dt.timedelta(days=day)
         diff = diff_publication(
             "participating", state, listed, debounce=three, as_of=as_of,
-            min_absent=dt.timedelta(days=3), missing_together=together,
+            min_absent=dt.timedelta(days=3),
         )  # fmt: skip
         after = {a.known.id: a for a in diff.absences}
         for absence in diff.absences:

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import PurePosixPath
@@ -139,7 +140,6 @@ def diff_publication(
     as_of: dt.datetime | None = None,
     min_absent: dt.timedelta = dt.timedelta(0),
     listed: list[AgreementRow] | None = None,
-    missing_together: Mapping[dt.datetime, int] | None = None,
 ) -> Diff:
     """The changes one accepted (non-baseline) publication makes to a list.
 
@@ -147,10 +147,13 @@ def diff_publication(
     (ICE posts two or three lists a day, so a count alone can pass within a day).
 
     ``known`` and ``rows`` may leave out the agreements listed unchanged (most of them), as
-    long as ``listed`` then holds every row of the publication. ``missing_together`` counts the
-    agreements already missing by the time they first went missing (see MASS_ABSENCE_MIN).
+    long as ``listed`` then holds every row of the publication (every agreement still missing
+    must be in ``known``: MASS_ABSENCE_MIN counts them by when they went missing).
     """
     by_key = {k.key: k for k in known}
+    missing_together = Counter(
+        k.first_absent_at for k in by_key.values() if k.status == "missing" and k.first_absent_at
+    )
     seen_rows: dict[str, AgreementRow] = {}
     for row in rows:
         seen_rows.setdefault(row.key, row)
@@ -178,7 +181,7 @@ def diff_publication(
     mass_floor = max(MASS_ABSENCE_MIN, MASS_ABSENCE_SHARE * (len(listed) + len(gone)))
     for old in gone:
         together = fresh if old.status == "active" else 1
-        if old.status != "active" and old.first_absent_at is not None and missing_together:
+        if old.status != "active" and old.first_absent_at is not None:
             together = missing_together.get(old.first_absent_at, 1)
         factor = 2 if together >= mass_floor else 1
         absence = _absent(kind, old, factor * debounce(old.state), as_of, factor * min_absent)

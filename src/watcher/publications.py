@@ -98,7 +98,6 @@ def apply_publication(
                 as_of=as_of,
                 min_absent=rules.min_absent,
                 listed=parsed.rows,
-                missing_together=_missing_together(db, source, parsed.kind),
             )
             writer = Writer(db, source, parsed.kind, pub_id, int(last["id"]), as_of, rules.alert)
             result.event_ids = writer.apply(diff)
@@ -262,18 +261,6 @@ def _changes(
         if key not in listed and status in ("active", "missing")
     }
     return _known(db, source, kind, wanted), changed
-
-
-def _missing_together(db: sqlite_utils.Database, source: str, kind: str) -> dict[dt.datetime, int]:
-    """How many agreements went missing with each first absence still unresolved."""
-    return {
-        dt.datetime.fromisoformat(first_absent_at): count
-        for first_absent_at, count in db.execute(
-            "SELECT first_absent_at, COUNT(*) FROM agreements WHERE source = ? AND list_kind = ? "
-            "AND status = 'missing' AND first_absent_at IS NOT NULL GROUP BY first_absent_at",
-            [source, kind],
-        )
-    }
 
 
 def _update_index(index: dict[str, tuple[str, str]], rows: list[AgreementRow], diff: Diff) -> None:
