@@ -287,3 +287,26 @@ def test_second_run_sends_conditional_requests_and_gets_304(tmp_path: Path, site
     assert [r.headers.get("If-None-Match") for r in second] == ['"page-1"', '"list-1"']
     db = open_archive(tmp_path / "w.db")
     assert db.execute("SELECT COUNT(*) FROM publications").fetchone() == (1,)
+
+
+def test_operator_accepts_a_rejected_list_that_is_real(tmp_path: Path, site: Site) -> None:
+    write_config(tmp_path, site.server)
+    site.publish([ETOWAH, KODIAK, GALVESTON, FT_MYERS])
+    watcher(tmp_path, "run")
+    site.publish([ETOWAH])  # a quarter of the list: rejected, the operator is told
+    rejected = watcher(tmp_path, "run")
+    assert rejected.exit_code == 1 and "watcher accept 2" in rejected.output
+    status = json.loads(watcher(tmp_path, "status", "--json").output)
+    pub = status["sources"][0]["last_publications"][0]
+    assert (pub["id"], pub["status"], pub["row_count"]) == (2, "rejected", 1)
+    # The operator checks ICE's page and finds the cut is real.
+    accepted = watcher(tmp_path, "accept", "2")
+    assert accepted.exit_code == 0, accepted.output
+    assert "publication #2 (participating, 1 rows) is now accepted" in accepted.output
+    db = open_archive(tmp_path / "w.db")
+    assert db.execute(
+        "SELECT status, absent_count FROM agreements WHERE agency = 'Kodiak Police Department'"
+    ).fetchone() == ("missing", 1)
+    assert watcher(tmp_path, "accept", "2").exit_code == 2  # not rejected any more
+    assert watcher(tmp_path, "accept", "99").exit_code == 2
+    assert watcher(tmp_path, "run").exit_code == 0  # the same bytes: unchanged, healthy

@@ -167,6 +167,34 @@ def status(as_json: bool) -> None:
         raise SystemExit(1)
 
 
+@click.command()
+@click.argument("publication_id", type=int)
+@click.option(
+    "--alert/--no-alert",
+    default=True,
+    show_default=True,
+    help="Queue alerts for the events the list brings.",
+)
+def accept(publication_id: int, alert: bool) -> None:
+    """Accept a rejected ICE list the operator has checked is real (a big genuine cut)."""
+    from .lock import ArchiveLock
+    from .pipeline import rules_for
+    from .publications import NotAcceptable, accept_rejected
+
+    app = _app()
+    with ArchiveLock(app.db_file, wait=60):
+        try:
+            applied = accept_rejected(
+                app.open_db(), publication_id, rules_for(app.config, alert=alert)
+            )
+        except NotAcceptable as exc:
+            raise UsageProblem(str(exc)) from None
+    click.echo(
+        f"publication #{publication_id} ({applied.list_kind}, {applied.row_count} rows) is now "
+        f"{applied.status}: {len(applied.event_ids)} event(s) recorded"
+    )
+
+
 def register(group: click.Group) -> None:
-    for command in (run, ingest, events, agreements, status):
+    for command in (run, ingest, events, agreements, status, accept):
         group.add_command(command)

@@ -19,7 +19,7 @@ import sqlite_utils
 
 from .archive import iso, store_blob
 from .detect import Diff, Known, diff_publication
-from .errors import ParseError
+from .errors import ParseError, WatcherError
 from .history import Writer
 from .models import AgreementRow, ParsedList
 from .parse.ice import parse_ice_document
@@ -83,29 +83,87 @@ def apply_publication(
             db, source, url, digest, as_of, fetched_at, parsed, status, reason
         )
         result = Applied(status, pub_id, parsed.kind, len(parsed.rows), reason)
-        if status == "baseline":
-            _insert_baseline(db, source, parsed, pub_id, as_of)
-            index_update = functools.partial(AGREEMENT_INDEX.drop, source, parsed.kind)
-        elif status == "accepted":
-            assert last is not None
-            index = AGREEMENT_INDEX.get(db, source, parsed.kind)
-            known, changed = _changes(db, source, parsed.kind, parsed.rows, index)
-            diff = diff_publication(
-                parsed.kind,
-                known,
-                changed,
-                debounce=rules.debounce,
-                as_of=as_of,
-                min_absent=rules.min_absent,
-                listed=parsed.rows,
-            )
-            writer = Writer(db, source, parsed.kind, pub_id, int(last["id"]), as_of, rules.alert)
-            result.event_ids = writer.apply(diff)
-            index_update = functools.partial(_update_index, index, parsed.rows, diff)
+        if status != "rejected":
+            index_update = _apply_parsed(db, source, parsed, pub_id, last, as_of, rules, result)
     # Only once the transaction committed may the in-memory index follow it.
     if index_update is not None:
         index_update()
         AGREEMENT_INDEX.committed(db)
+    return result
+
+
+def _apply_parsed(
+    db: sqlite_utils.Database,
+    source: str,
+    parsed: ParsedList,
+    pub_id: int,
+    last: dict[str, Any] | None,
+    as_of: dt.datetime,
+    rules: Rules,
+    result: Applied,
+) -> Callable[[], None]:
+    """Write an accepted publication (a baseline when ``last`` is None); returns how the
+    in-memory index follows once the transaction has committed."""
+    if last is None:
+        _insert_baseline(db, source, parsed, pub_id, as_of)
+        return functools.partial(AGREEMENT_INDEX.drop, source, parsed.kind)
+    index = AGREEMENT_INDEX.get(db, source, parsed.kind)
+    known, changed = _changes(db, source, parsed.kind, parsed.rows, index)
+    diff = diff_publication(
+        parsed.kind,
+        known,
+        changed,
+        debounce=rules.debounce,
+        as_of=as_of,
+        min_absent=rules.min_absent,
+        listed=parsed.rows,
+    )
+    writer = Writer(db, source, parsed.kind, pub_id, int(last["id"]), as_of, rules.alert)
+    result.event_ids = writer.apply(diff)
+    return functools.partial(_update_index, index, parsed.rows, diff)
+
+
+class NotAcceptable(WatcherError):
+    """A publication the operator asked to accept cannot be."""
+
+
+def accept_rejected(db: sqlite_utils.Database, publication_id: int, rules: Rules) -> Applied:
+    """The operator's word that a rejected list is real (ICE did cut a third of it, say).
+
+    It is applied as if it had just been accepted, at its own as-of time; a list that does not
+    parse, or is older than the last accepted list, cannot be accepted.
+    """
+    with db.atomic():
+        row = db.execute(
+            "SELECT p.source, p.as_of, p.status, p.reason, b.content FROM publications p "
+            "JOIN blobs b ON b.sha256 = p.sha256 WHERE p.id = ?",
+            [publication_id],
+        ).fetchone()
+        if row is None:
+            raise NotAcceptable(f"no publication #{publication_id}")
+        source, as_of_text, status, reason, content = row
+        if status != "rejected":
+            raise NotAcceptable(f"publication #{publication_id} is {status}, not rejected")
+        try:
+            parsed = parse_ice_document(bytes(content))
+        except ParseError as exc:
+            raise NotAcceptable(f"publication #{publication_id} does not parse: {exc}") from None
+        as_of = dt.datetime.fromisoformat(as_of_text)
+        last = _last_accepted(db, source, parsed.kind)
+        if last and as_of_text < last["as_of"]:
+            raise NotAcceptable(
+                f"publication #{publication_id} ({as_of_text}) is older than the last accepted "
+                f"{parsed.kind} list ({last['as_of']}): accepting it would rewind the archive"
+            )
+        new_status = "accepted" if last else "baseline"
+        db.execute(
+            "UPDATE publications SET status = ?, reason = ? WHERE id = ?",
+            [new_status, f"accepted by the operator; had been rejected: {reason}", publication_id],
+        )
+        result = Applied(new_status, publication_id, parsed.kind, len(parsed.rows))
+        index_update = _apply_parsed(db, source, parsed, publication_id, last, as_of, rules, result)
+    index_update()
+    AGREEMENT_INDEX.committed(db)
     return result
 
 

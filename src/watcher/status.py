@@ -40,9 +40,9 @@ def _source_status(
     ).fetchone()
     last_run, last_success, last_failure, last_error, failures = row or (None,) * 4 + (0,)
     publications = [
-        dict(zip(("list_kind", "as_of", "row_count", "status", "reason"), pub, strict=True))
+        dict(zip(("id", "list_kind", "as_of", "row_count", "status", "reason"), pub, strict=True))
         for pub in db.execute(
-            "SELECT list_kind, as_of, row_count, status, reason FROM publications p "
+            "SELECT id, list_kind, as_of, row_count, status, reason FROM publications p "
             "WHERE source = ? AND id = (SELECT MAX(id) FROM publications q "
             "WHERE q.source = p.source AND coalesce(q.list_kind, '') = coalesce(p.list_kind, '')) "
             "ORDER BY list_kind",
@@ -107,7 +107,7 @@ def render_status(report: dict[str, Any]) -> str:
             lines.append(f"      why: {s['last_error']}")
         for pub in s["last_publications"]:
             lines.append(
-                f"      last {pub['list_kind'] or 'unreadable'} publication: "
+                f"      last {pub['list_kind'] or 'unreadable'} publication #{pub['id']}: "
                 f"{pub['as_of']}, {pub['row_count'] or 0} rows, {pub['status']}"
                 + (f" ({pub['reason']})" if pub["reason"] else "")
             )

@@ -73,7 +73,10 @@ def _apply(
     result.applied.append(applied)
     if applied.status == "rejected":
         # No validators kept: the next run fetches it again, so only good bytes end the failure.
-        result.problems.append(f"{url}: rejected: {applied.reason}")
+        result.problems.append(
+            f"{url}: rejected: {applied.reason} (publication #{applied.publication_id}; "
+            f"if the list is real after all: watcher accept {applied.publication_id})"
+        )
         return
     with ctx.db.atomic():
         remember_fetch(ctx, fetched, store_blob(ctx.db, body, fetched.fetched_at))
