@@ -163,20 +163,19 @@ class Writer:
             "first_absent_publication_id": row[6],
             "vanished_with": together,  # agreements gone from the same list at the same time
         }
+        agency, county, signed, moa_url, first_absent_at, last_listed, _ = row
         self._insert_event(
             "withdrawal",
             known.id,
-            known.state,
-            row[0],
-            row[1],
-            known.model,
-            row[2],
-            None,
-            None,
-            row[3],
-            row[4] or self.as_of,
-            row[5],
-            detail,
+            state=known.state,
+            agency=agency,
+            county=county,
+            model=known.model,
+            signed=signed,
+            moa_url=moa_url,
+            observed_at=first_absent_at or self.as_of,
+            previous_pub_id=last_listed,
+            detail=detail,
         )
 
     def event(
@@ -192,33 +191,36 @@ class Writer:
         self._insert_event(
             event_type,
             agreement_id,
-            row.state,
-            row.agency,
-            row.county,
-            row.model,
-            _date(row.signed),
-            previous_signed,
-            previous_agency,
-            row.moa_url,
-            self.as_of,
-            self.previous_pub_id,
-            detail,
+            state=row.state,
+            agency=row.agency,
+            county=row.county,
+            model=row.model,
+            signed=_date(row.signed),
+            moa_url=row.moa_url,
+            observed_at=self.as_of,
+            previous_pub_id=self.previous_pub_id,
+            previous_signed=previous_signed,
+            previous_agency=previous_agency,
+            detail=detail,
         )
 
-    def _insert_event(self, event_type: str, agreement_id: int, *values: Any) -> None:
-        (
-            state,
-            agency,
-            county,
-            model,
-            signed,
-            previous_signed,
-            previous_agency,
-            moa_url,
-            observed_at,
-            previous_pub_id,
-            detail,
-        ) = values
+    def _insert_event(
+        self,
+        event_type: str,
+        agreement_id: int,
+        *,
+        state: str,
+        agency: str,
+        county: str | None,
+        model: str,
+        signed: str | None,
+        moa_url: str | None,
+        observed_at: str,
+        previous_pub_id: int | None,
+        previous_signed: str | None = None,
+        previous_agency: str | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> None:
         cursor = self.db.execute(
             "INSERT INTO events (source, type, agreement_id, state, agency, county, support_type, "
             "signed, previous_signed, previous_agency, moa_url, observed_at, publication_id, "
