@@ -12,6 +12,7 @@ from click.testing import CliRunner, Result
 from http_server import Answer, ScriptedServer
 from ice_workbooks import make_ice_page, make_workbook
 from smtp_server import SmtpTestServer
+from watcher.archive import open_archive
 from watcher.cli import cli
 
 ETOWAH = {"state": "ALABAMA", "agency": "Etowah County Sheriff's Office", "type": "County",
@@ -87,7 +88,12 @@ def test_smtp_down_for_a_run_then_up(
     publish(http_server, "p2", [ETOWAH, HARRIS])
     assert watcher(tmp_path, "run").exit_code == 0  # ICE was read fine; mail waits
     status = watcher(tmp_path, "status", "--json")
-    assert '"queued": 1' in status.output
+    assert '"queued": 1' in status.output and status.exit_code == 0  # due only just now
+    db = open_archive(tmp_path / "w.db")
+    two_hours_ago = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=2)).isoformat(timespec="seconds")
+    db.execute("UPDATE outbox SET next_attempt_at = ?", [two_hours_ago])
+    stuck = watcher(tmp_path, "status")
+    assert stuck.exit_code == 1 and "OUTBOX STUCK: 1 message(s)" in stuck.output
     smtp_server.start()
     assert watcher(tmp_path, "deliver").exit_code == 0
     assert watcher(tmp_path, "deliver").exit_code == 0

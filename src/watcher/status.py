@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import sqlite_utils
@@ -17,14 +18,15 @@ def collect_status(config: Config, db: sqlite_utils.Database) -> dict[str, Any]:
     outbox = _counts(db, "outbox", "state")
     subscribers = _subscriber_counts(db)
     overdue = _overdue_requests(db)
-    healthy = (
-        all(s["consecutive_failures"] == 0 for s in sources if s["enabled"])
-        and outbox.get("failed", 0) == 0
-    )
+    stuck = _stuck_messages(db)
+    # A message failed for one bad address is that subscriber's problem, shown but not
+    # "unhealthy"; mail due for an hour and unsent means delivery itself is broken.
+    healthy = all(s["consecutive_failures"] == 0 for s in sources if s["enabled"]) and not stuck
     return {
         "healthy": healthy,
         "sources": sources,
         "outbox": outbox,
+        "outbox_stuck": stuck,
         "subscribers": subscribers,
         "overdue_requests": overdue,
     }
@@ -72,6 +74,17 @@ def _counts(db: sqlite_utils.Database, table: str, column: str) -> dict[str, int
     }
 
 
+def _stuck_messages(db: sqlite_utils.Database) -> int:
+    if not db["outbox"].exists():
+        return 0
+    an_hour_ago = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)).replace(microsecond=0)
+    row = db.execute(
+        "SELECT COUNT(*) FROM outbox WHERE state = 'queued' AND next_attempt_at < ?",
+        [an_hour_ago.isoformat()],
+    ).fetchone()
+    return int(row[0])
+
+
 def _subscriber_counts(db: sqlite_utils.Database) -> dict[str, int]:
     if not db["subscribers"].exists():
         return {}
@@ -116,6 +129,11 @@ def render_status(report: dict[str, Any]) -> str:
         "",
         "outbox: " + (", ".join(f"{n} {k}" for k, n in sorted(outbox.items())) or "empty"),
     ]
+    if report["outbox_stuck"]:
+        lines.append(
+            f"OUTBOX STUCK: {report['outbox_stuck']} message(s) due for over an hour "
+            "(is `watcher serve` or `watcher deliver` running? is the SMTP server up?)"
+        )
     subs = report["subscribers"]
     lines.append(
         "subscribers: " + (", ".join(f"{n} {k}" for k, n in sorted(subs.items())) or "none")
