@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from watcher.alerts.config import AlertsConfig, sender_from_config
 from watcher.alerts.feed import build_feed, write_feed
 from watcher.alerts.models import CADENCES, US_STATES, Subscriber, SubscriptionError
-from watcher.alerts.outbox import deliver, queue_due_digests
+from watcher.alerts.outbox import queue_due_digests
 from watcher.alerts.subscriptions import iter_subscribers, subscribe, unsubscribe
 from watcher.errors import ConfigError
 
@@ -139,7 +139,7 @@ def deliver_cmd(limit: int | None) -> None:
         sender = sender_from_config(cfg, base_dir=_base_dir())
     except ConfigError as exc:
         raise AlertsUsageError(str(exc)) from None
-    from watcher.delivery import queue_events, queue_overdue_notices
+    from watcher.delivery import queue_events, queue_overdue_notices, send_due
     from watcher.errors import WatcherError
     from watcher.lock import ArchiveLock
 
@@ -155,16 +155,7 @@ def deliver_cmd(limit: int | None) -> None:
             digests = queue_due_digests(
                 db, now=now, daily_at=cfg.digest_time, weekly_on=cfg.weekly_day
             )
-            report = deliver(
-                db,
-                sender,
-                now=now,
-                base_url=cfg.base_url,
-                from_addr=cfg.from_,
-                operator_addr=cfg.operator,
-                failure_threshold=cfg.failure_threshold,
-                limit=limit,
-            )
+            report = send_due(cfg, db, sender, now=now, limit=limit)
     except WatcherError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(

@@ -15,20 +15,14 @@ from typing import Any
 import click
 
 from .archive import SCHEMA_VERSION
-from .clibase import AppContext, UsageProblem, emit_json
+from .clibase import UsageProblem, current_app, emit_json
 from .errors import WatcherError
-
-
-def _app() -> AppContext:
-    app = click.get_current_context().obj
-    assert isinstance(app, AppContext)
-    return app
 
 
 def _reader(*, upgrade: bool) -> sqlite3.Connection:
     from .analyst.export import archive_version, open_read_only
 
-    app = _app()
+    app = current_app()
     try:
         if upgrade and archive_version(app.db_file) < SCHEMA_VERSION:
             app.open_db()

@@ -7,15 +7,9 @@ from pathlib import Path
 
 import click
 
-from .clibase import AppContext, SourceFailed, UsageProblem, emit_json
+from .clibase import SourceFailed, UsageProblem, current_app, emit_json
 from .errors import WatcherError
 from .queries import EVENT_TYPES, iter_agreements
-
-
-def _app() -> AppContext:
-    app = click.get_current_context().obj
-    assert isinstance(app, AppContext)
-    return app
 
 
 @click.command()
@@ -30,7 +24,7 @@ def run(names: tuple[str, ...], lock_wait: float) -> None:
     """One pass over the sources, then deliver the alerts that are due."""
     from .service import run_once
 
-    app = _app()
+    app = current_app()
     for name in names:
         try:
             app.config.source(name)
@@ -73,7 +67,7 @@ def ingest(
     from .pipeline import rules_for
     from .progress import Progress
 
-    app = _app()
+    app = current_app()
     if bool(manifest) == bool(files):
         raise UsageProblem("give either --manifest FILE.csv or one or more FILEs")
     try:
@@ -118,7 +112,9 @@ def events(since: str | None, state: str | None, event_type: str | None, as_json
             dt.date.fromisoformat(since[:10])
         except ValueError:
             raise UsageProblem(f"--since {since!r} is not a date such as 2025-07-15") from None
-    found = enriched_events(_app().open_db(), since=since, state=state, event_type=event_type)
+    found = enriched_events(
+        current_app().open_db(), since=since, state=state, event_type=event_type
+    )
     if as_json:
         emit_json(found)
         return
@@ -140,7 +136,7 @@ def events(since: str | None, state: str | None, event_type: str | None, as_json
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 def agreements(state: str | None, status: str | None, as_json: bool) -> None:
     """Agreements on ICE's participating list, as the archive knows them."""
-    found = list(iter_agreements(_app().open_db(), state=state, status=status))
+    found = list(iter_agreements(current_app().open_db(), state=state, status=status))
     if as_json:
         emit_json(found)
         return
@@ -157,7 +153,7 @@ def status(as_json: bool) -> None:
     """Health at a glance: per source, the outbox, subscribers. Exit 1 if anything is failing."""
     from .status import collect_status, render_status
 
-    app = _app()
+    app = current_app()
     report = collect_status(app.config, app.open_db())
     if as_json:
         emit_json(report)
@@ -181,7 +177,7 @@ def accept(publication_id: int, alert: bool) -> None:
     from .pipeline import rules_for
     from .publications import NotAcceptable, accept_rejected
 
-    app = _app()
+    app = current_app()
     with ArchiveLock(app.db_file, wait=60):
         try:
             applied = accept_rejected(

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from .clibase import AppContext, emit_json
+from .clibase import AppContext, current_app, emit_json
 
 KINDS = ("cost", "revenue", "reimbursement", "grant", "per_diem", "unknown")
 COLUMNS = ("id", "state", "county", "agency", "amount", "kind", "fiscal_year", "period",
@@ -42,9 +42,7 @@ def query_costs(
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 def costs(state: str | None, county: str | None, kind: str | None, as_json: bool) -> None:
     """287(g) cost figures from county budgets and agendas, with where each was found."""
-    app = click.get_current_context().obj
-    assert isinstance(app, AppContext)
-    figures = query_costs(app, state, county, kind)
+    figures = query_costs(current_app(), state, county, kind)
     if as_json:
         emit_json(figures)
         return

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .clibase import AppContext, UsageProblem, emit_json
+from .clibase import UsageProblem, current_app, emit_json
 from .law import UnknownStateError, records_request_letter
 from .requests_log import (
     STATUSES,
@@ -16,12 +16,6 @@ from .requests_log import (
     list_requests,
     update_request,
 )
-
-
-def _app() -> AppContext:
-    app = click.get_current_context().obj
-    assert isinstance(app, AppContext)
-    return app
 
 
 def _date(value: str | None, option: str) -> dt.date:
@@ -79,7 +73,11 @@ def requests_add(
     """Record a request you sent; its statutory due date is computed."""
     try:
         record = add_request(
-            _app().open_db(), state=state, agency=agency, sent=_date(sent, "--sent"), notes=notes
+            current_app().open_db(),
+            state=state,
+            agency=agency,
+            sent=_date(sent, "--sent"),
+            notes=notes,
         )
     except RequestError as exc:
         raise UsageProblem(str(exc)) from None
@@ -98,7 +96,7 @@ def requests_add(
 @click.option("--json", "as_json", is_flag=True)
 def requests_list(as_json: bool) -> None:
     """Every request, with days past the statutory deadline."""
-    records = list_requests(_app().open_db())
+    records = list_requests(current_app().open_db())
     if as_json:
         emit_json(records)
         return
@@ -123,7 +121,11 @@ def requests_update(
     """Record a response: new status, response documents, notes."""
     try:
         record = update_request(
-            _app().open_db(), request_id, status=status, add_documents=list(documents), notes=notes
+            current_app().open_db(),
+            request_id,
+            status=status,
+            add_documents=list(documents),
+            notes=notes,
         )
     except RequestError as exc:
         raise UsageProblem(str(exc)) from None

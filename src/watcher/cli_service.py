@@ -9,14 +9,8 @@ from typing import Any
 
 import click
 
-from .clibase import AppContext, SourceFailed, UsageProblem
+from .clibase import SourceFailed, UsageProblem, current_app
 from .errors import WatcherError
-
-
-def _app() -> AppContext:
-    app = click.get_current_context().obj
-    assert isinstance(app, AppContext)
-    return app
 
 
 @click.command()
@@ -24,15 +18,12 @@ def serve() -> None:
     """Run every source on its schedule, deliver alerts and digests; stop on SIGTERM/SIGINT."""
     from .scheduler import serve as run_scheduler
 
-    app = _app()
+    app = current_app()
     config = app.config
     folder = app.db_file.resolve().parent
     if not folder.is_dir():
         raise UsageProblem(f"the archive folder {folder} does not exist: create it or set --db")
-    try:
-        app.open_db()  # fail now, clearly, if the archive cannot be opened or written
-    except UsageProblem:
-        raise
+    app.open_db()  # fail now, clearly, if the archive cannot be opened or written
     run_scheduler(config, app.db_file)
 
 

@@ -63,5 +63,12 @@ class AppContext:
         return enriched_events(self.open_db(), state=state, limit=limit, newest_first=True)
 
 
+def current_app() -> AppContext:
+    """The AppContext the `watcher` group put on the click context."""
+    app = click.get_current_context().obj
+    assert isinstance(app, AppContext)
+    return app
+
+
 def emit_json(records: Any) -> None:
     click.echo(json.dumps(records, indent=2, ensure_ascii=False, default=str))

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .alerts.config import sender_from_config
+from .alerts.config import AlertsConfig, sender_from_config
+from .alerts.models import DeliveryReport
 from .alerts.outbox import deliver, enqueue_events, queue_due_digests
+from .alerts.smtp import Sender
 from .config import Config
 from .enrich import enriched_events
 
@@ -98,20 +100,32 @@ def queue_overdue_notices(
     return queued
 
 
-def deliver_due(config: Config, db: sqlite_utils.Database, now: dt.datetime | None = None) -> None:
-    if config.alerts is None:
-        return
-    alerts = config.alerts
-    sender = sender_from_config(alerts, base_dir=config.base_dir)
-    report = deliver(
+def send_due(
+    alerts: AlertsConfig,
+    db: sqlite_utils.Database,
+    sender: Sender,
+    *,
+    now: dt.datetime,
+    limit: int | None = None,
+) -> DeliveryReport:
+    """Send what the outbox holds due at ``now``, as the alerts section describes."""
+    return deliver(
         db,
         sender,
-        now=now or dt.datetime.now(dt.UTC),
+        now=now,
         base_url=alerts.base_url,
         from_addr=alerts.from_,
         operator_addr=alerts.operator,
         failure_threshold=alerts.failure_threshold,
+        limit=limit,
     )
+
+
+def deliver_due(config: Config, db: sqlite_utils.Database, now: dt.datetime | None = None) -> None:
+    if config.alerts is None:
+        return
+    sender = sender_from_config(config.alerts, base_dir=config.base_dir)
+    report = send_due(config.alerts, db, sender, now=now or dt.datetime.now(dt.UTC))
     log.info("delivery: %s", report)
 
 

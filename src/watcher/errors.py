@@ -27,6 +27,10 @@ class FetchError(WatcherError):
 class TransientFetchError(FetchError):
     """A failure that may succeed on retry (connection error, timeout, 429, 5xx)."""
 
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after  # seconds the server asked us to wait (Retry-After)
+
 
 class ResponseTooLarge(FetchError):
     """The response body passed the size cap."""

@@ -111,9 +111,8 @@ def fetch(
 
 
 def _retry_delay(exc: TransientFetchError, backoff: float, attempt: int) -> float:
-    retry_after = getattr(exc, "retry_after", None)
-    if isinstance(retry_after, float):
-        return min(retry_after, 300.0)
+    if exc.retry_after is not None:
+        return min(exc.retry_after, 300.0)
     return float(backoff * (2**attempt))
 
 
@@ -123,9 +122,9 @@ def _fetch_once(client: httpx.Client, url: str, headers: dict[str, str], cap: in
             if response.status_code == 304:
                 return _result(url, response, b"")
             if response.status_code in TRANSIENT_STATUS:
-                error = TransientFetchError(f"{url}: HTTP {response.status_code}")
-                error.retry_after = _retry_after(response)  # type: ignore[attr-defined]
-                raise error
+                raise TransientFetchError(
+                    f"{url}: HTTP {response.status_code}", retry_after=_retry_after(response)
+                )
             if response.status_code >= 400:
                 raise FetchError(f"{url}: HTTP {response.status_code}")
             declared = response.headers.get("Content-Length")

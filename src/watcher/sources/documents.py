@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from ..config import Jurisdiction
 from ..documents import apply_document
 from ..errors import FetchError, WatcherError
-from ..fetch import Fetched, fetch
+from ..fetch import fetch
 from . import register
 from .base import SourceContext, SourceResult, cached_fetch, remember_fetch
 
@@ -46,7 +46,7 @@ def run_document_index(ctx: SourceContext) -> SourceResult:
     links = list(index_links(page.content, page.final_url, ctx.source.link_pattern))
     for url in links[: ctx.source.max_documents]:
         _fetch_and_apply(ctx, result, url, isolate=True)
-    remember_fetch(ctx, page, _digest(page))
+    remember_fetch(ctx, page, page.sha256)
     return result
 
 
@@ -162,11 +162,7 @@ def _fetch_and_apply(
     if applied.status == "failed":
         result.problems.append(f"{url}: {'; '.join(applied.notes)}")
         return
-    remember_fetch(ctx, fetched, _digest(fetched))
-
-
-def _digest(fetched: Fetched) -> str:
-    return fetched.sha256
+    remember_fetch(ctx, fetched, fetched.sha256)
 
 
 def _jurisdiction(ctx: SourceContext) -> Jurisdiction:
