@@ -11,12 +11,13 @@ import click
 from pydantic import ValidationError
 
 from watcher.alerts.feed import build_feed, write_feed
-from watcher.alerts.models import CADENCES, US_STATES, Subscriber, SubscriptionError
+from watcher.alerts.models import CADENCES, Subscriber, SubscriptionError
 from watcher.alerts.outbox import queue_due_digests
 from watcher.alerts.smtp import sender_from_config
 from watcher.alerts.subscriptions import iter_subscribers, subscribe, unsubscribe
 from watcher.config import AlertsConfig
 from watcher.errors import ConfigError
+from watcher.states import US_STATES
 
 
 class AlertsUsageError(click.ClickException):

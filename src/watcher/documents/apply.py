@@ -19,7 +19,8 @@ from watcher.costs.extract import CostFigure, cost_notes, find_cost_figures
 from watcher.errors import ParseError
 from watcher.formats.text import ExtractedText, extract_text
 from watcher.progress import Progress
-from watcher.store.archive import iso, store_blob
+from watcher.store.archive import store_blob
+from watcher.timestamps import iso
 
 
 class PageProgressBar:
