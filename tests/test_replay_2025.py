@@ -176,8 +176,12 @@ def test_mandate_states_need_more_absences_before_a_withdrawal(
     fwc = "Florida Fish and Wildlife Conservation Commission"
     query = "SELECT observed_at FROM events WHERE type = 'withdrawal' AND agency = ?"
     assert db.execute(query, [fwc]).fetchall() == []
+    # July's lists alone hold the absence and the return: replaying the whole year again
+    # would double this module's run time for nothing.
+    july = [copy for copy, _ in results if copy.as_of.strftime("%Y-%m") == "2025-07"]
+    assert len(july) == 54
     lenient = Config(sources=[SOURCE], detection=DetectionConfig(mandate_withdrawal_after=3))
     other = open_archive(tmp_path / "lenient.db")
-    ingest(other, SOURCE, [copy for copy, _ in results], rules_for(lenient, alert=False))
+    ingest(other, SOURCE, july, rules_for(lenient, alert=False))
     assert [row[0][:10] for row in other.execute(query, [fwc]).fetchall()] == ["2025-07-15"]
     other.close()
