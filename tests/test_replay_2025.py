@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 import sqlite_utils
 
-from conftest import shared_path
+from conftest import copy_archive
 from watcher.config import Config, DetectionConfig, SourceConfig
 from watcher.ice.apply import Applied
-from watcher.ice.backfill import ingest, read_manifest
+from watcher.ice.backfill import ingest
 from watcher.runtime.pipeline import rules_for
 from watcher.store.archive import open_archive
 
@@ -24,13 +24,11 @@ SOURCE = SourceConfig(
 
 @pytest.fixture(scope="module")
 def replay(
-    tmp_path_factory: pytest.TempPathFactory,
+    tmp_path_factory: pytest.TempPathFactory, replay_2025: tuple[Path, list[Any]]
 ) -> Iterator[tuple[sqlite_utils.Database, list[Any]]]:
-    manifest = shared_path("ice_replay_2025", "manifest.csv")
-    db = open_archive(tmp_path_factory.mktemp("replay") / "replay.db")
-    copies = read_manifest(manifest)
-    results = ingest(db, SOURCE, copies, rules_for(Config(sources=[SOURCE]), alert=False))
-    yield db, list(zip(copies, results, strict=True))
+    built, results = replay_2025
+    db = open_archive(copy_archive(built, tmp_path_factory.mktemp("replay") / "replay.db"))
+    yield db, results
     db.close()
 
 
