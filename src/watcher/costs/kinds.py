@@ -1,0 +1,188 @@
+"""What one amount is, from the words around it: kind, period, the place it is tied to, and
+whether it is a whole-budget total rather than program money.
+
+The words that decide are those of the amount's own clause: the text between it and the
+amounts on either side ("cost $287,000 ... ICE reimbursed $116,000 ... net $171,000" gives three
+kinds), then the sentence, then a table row's heading and section. Pure functions; imports
+only ``watcher.costs.amounts``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Literal, TypeVar
+
+from watcher.costs.amounts import Amount
+
+__all__ = ["Kind", "Period", "dominant_place", "is_total", "kind_of", "period_of", "place_of"]
+
+Kind = Literal["cost", "revenue", "reimbursement", "grant", "per_diem", "net", "unknown"]
+Period = Literal["annual", "monthly", "quarterly", "daily", "one-time"]
+_L = TypeVar("_L", bound=str)
+_I = re.I
+
+NET = re.compile(
+    r"\bnet\b|\bleaving\b|\bleft\s+(?:the\s+)?(?:county|city|taxpayers|sheriff)|out[\s-]of[\s-]pocket"
+    r"|\bafter\s+(?:the\s+)?(?:federal\s+)?reimburse\w*|\bbottom\s+line\b|unreimbursed",
+    _I,
+)
+KIND_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
+    (re.compile(r"\bgrants?\b|\bawards?(?:ed)?\b|\bsub-?award", _I), "grant"),
+    (
+        re.compile(
+            r"\breimburs\w*|\bstipends?\b|\brecover(?:y|ies|ed)\b|\bpaid\s+back\b|\brepaid\b", _I
+        ),
+        "reimbursement",
+    ),
+    (
+        re.compile(
+            r"\brevenues?\b|\bincome\b|\breceipts?\b|\breceiv\w+|\bgenerat\w+|\bbrought\s+in\b"
+            r"|\bearn\w*",
+            _I,
+        ),
+        "revenue",
+    ),
+    (
+        re.compile(
+            r"\bcosts?\b|\bcosting\b|\bexpen\w+|\bsalar\w+|\bovertime\b|\bpositions?\b"
+            r"|\bspen[dt]\w*|\bbudget\w*|\bdeficit\b|\bpurchase\w*|\bbenefits\b|\bwages\b"
+            r"|\bpersonnel\b|\bequipment\b|\bvehicles?\b|\bfuel\b|\bsupplies\b|\bpa(?:y|id)\s+for"
+            r"|\bcharges?\b|\bfunding\s+for\b",
+            _I,
+        ),
+        "cost",
+    ),
+)
+PERIOD_WORDS: tuple[tuple[re.Pattern[str], Period], ...] = (
+    (re.compile(r"\bone[\s-]time\b|\bstart[\s-]?up\b|\bnon[\s-]?recurring\b", _I), "one-time"),
+    (
+        re.compile(
+            r"\bannual(?:ly|ized)?\b|\bper\s+(?:year|annum)\b|\ba\s+year\b|\beach\s+year\b"
+            r"|\byearly\b|/\s*(?:yr|year)\b|(?<!non-)(?<!non)\brecurring\b",
+            _I,
+        ),
+        "annual",
+    ),
+    (re.compile(r"\bmonthly\b|\bper\s+month\b|\ba\s+month\b|/\s*mo(?:nth)?\b", _I), "monthly"),
+    (re.compile(r"\bquarterly\b|\bper\s+quarter\b|\ba\s+quarter\b", _I), "quarterly"),
+)
+PER_DIEM_BEFORE = re.compile(r"\bper[\s-]diem\b|\bdaily\s+rate\b|\bbed[\s-]day", _I)
+# "including $623,055 for beds": a part of the amount before, and of its kind.
+_PART_OF = re.compile(r"\b(?:including|includes|of\s+which|comprising|consisting\s+of)\b|:\s*$", _I)
+# A whole department's or county's budget: "the sheriff's $48 million budget", "Department Total".
+_OWNER = r"(?:sheriff'?s?|jail'?s?|county'?s?|department'?s?|office'?s?|overall|total|entire|whole"
+_OWNER += r"|general\s+fund|agency'?s?|city'?s?|detention\s+center'?s?|corrections)"
+_TOTAL_BEFORE = re.compile(
+    rf"\b{_OWNER}\s+(?:\w+\s+){{0,3}}?(?:budget|spending|appropriations?)\s*"
+    r"(?:of|is|was|totals?|totaling|stands\s+at|for\s+\S+\s+(?:is|was))?\s*(?:about\s+|nearly\s+)?$",
+    _I,
+)
+_TOTAL_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:budget|general\s+fund)\b", _I)
+_OWNED_AMOUNT = re.compile(rf"\b{_OWNER}\s+(?:\w+\s+){{0,2}}$", _I)
+_TOTAL_ROW = re.compile(
+    r"^\s*(?:grand\s+total|total\s+(?:department|division|sheriff|general\s+fund|expenditures"
+    r"|revenues|appropriations|budget|county|fund)|(?:department|division|fund|sheriff(?:'s)?"
+    r"(?:\s+office)?|agency|general\s+fund)\s+total)",
+    _I,
+)
+_PLACE = re.compile(
+    r"\b(?P<name>(?:(?:St\.|Saint|De|La|Le|Mc\w+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s){1,3})"
+    r"(?P<type>County|Parish|Borough)\b"
+)
+_NOT_NAME = frozenset(
+    {"The", "In", "For", "By", "At", "And", "Of", "On", "To", "From", "A", "An", "Other"}
+    | {"Neighboring", "Nearby", "Each", "Every", "That", "This", "While", "When", "Both"}
+    | {"Meanwhile", "But", "Its", "Their", "Our", "Unlike", "Like", "Across", "Than"}
+)
+
+
+def kind_of(
+    text: str,
+    amount: Amount,
+    before: str,
+    after: str,
+    *,
+    previous: Kind | None,
+    fallback: Iterable[str] = (),
+) -> Kind:
+    """The kind of ``amount``: per-diem for a day rate; net when the clause says so; a part
+    ("including $X for beds") takes the kind of the whole; else the kind word nearest in its
+    clause, then in the sentence, then in ``fallback`` texts (a row's heading)."""
+    if amount.unit == "day" or PER_DIEM_BEFORE.search(before[-40:]):
+        return "per_diem"
+    if NET.search(before[-60:]) or NET.match(after.lstrip()):
+        return "net"
+    if previous and previous != "per_diem" and _PART_OF.search(before):
+        return previous
+    found = _nearest(KIND_WORDS, before, after) or _nearest(
+        KIND_WORDS, text[: amount.start], text[amount.end :]
+    )
+    for extra in fallback:
+        found = found or _nearest(KIND_WORDS, extra, "")
+    return found or "unknown"
+
+
+def period_of(text: str, amount: Amount, before: str, after: str, kind: Kind) -> Period | None:
+    period = _nearest(PERIOD_WORDS, before, after) or _nearest(
+        PERIOD_WORDS, text[: amount.start], ""
+    )
+    if period is None and kind == "per_diem":
+        return "daily"
+    return period
+
+
+def is_total(text: str, amount: Amount, before: str, row: bool) -> bool:
+    """A whole budget written beside program money: "the sheriff's $48 million budget",
+    "overall budget of $42 million", a "Department Total" row."""
+    if row:
+        return bool(_TOTAL_ROW.match(text))
+    if _TOTAL_BEFORE.search(before[-80:]):
+        return True
+    after = text[amount.end : amount.end + 40]
+    return bool(_TOTAL_AFTER.match(after) and _OWNED_AMOUNT.search(text[: amount.start][-60:]))
+
+
+def place_of(before: str, after: str) -> str | None:
+    """The county the clause ties an amount to ("Mecklenburg County spent $X", "$X in
+    Mecklenburg County"), nearest before it, else right after it."""
+    places = [_name(m) for m in _PLACE.finditer(before)]
+    places = [p for p in places if p]
+    if places:
+        return places[-1]
+    first = _PLACE.search(after[:80])
+    return _name(first) if first else None
+
+
+def dominant_place(pages: Iterable[str], limit: int = 200_000) -> str | None:
+    """The county a document is mostly about: the one it names most (its own)."""
+    counts: Counter[str] = Counter()
+    seen = 0
+    for page in pages:
+        chunk = page[: max(0, limit - seen)]
+        seen += len(chunk)
+        counts.update(p for m in _PLACE.finditer(chunk) if (p := _name(m)))
+        if seen >= limit:
+            break
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _name(m: re.Match[str]) -> str | None:
+    words = m.group("name").split()
+    while words and words[0] in _NOT_NAME:
+        words = words[1:]
+    return f"{' '.join(words)} {m.group('type')}" if words else None
+
+
+def _nearest(table: Iterable[tuple[re.Pattern[str], _L]], before: str, after: str) -> _L | None:
+    best: tuple[float, _L] | None = None
+    for pattern, label in table:
+        for m in pattern.finditer(before):
+            if best is None or len(before) - m.end() < best[0]:
+                best = (len(before) - m.end(), label)
+        hit = pattern.search(after)
+        # Words right after a figure ("$89,975 start-up") bind tighter than words before.
+        if hit and (best is None or hit.start() * 0.5 < best[0]):
+            best = (hit.start() * 0.5, label)
+    return best[1] if best else None
