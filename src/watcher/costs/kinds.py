@@ -28,17 +28,20 @@ NET = re.compile(
     r"|\bafter\s+(?:the\s+)?(?:federal\s+)?reimburse\w*|\bbottom\s+line\b|unreimbursed",
     _I,
 )
+# Words that say which way money moves; they decide before the nouns below.
 KIND_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"\bgrants?\b|\bawards?(?:ed)?\b|\bsub-?award", _I), "grant"),
     (
         re.compile(
-            r"\breimburs\w*|\bstipends?\b|\brecover(?:y|ies|ed)\b|\bpaid\s+back\b|\brepaid\b", _I
+            r"\breimburs\w*|\bstipends?\b|\brecover(?:y|ies|ed)\b|\bpaid\s+back\b|\brepa(?:id|y)\b"
+            r"|\bpay\s+back\b",
+            _I,
         ),
         "reimbursement",
     ),
     (
         re.compile(
-            r"\brevenues?\b|\bincome\b|\breceipts?\b|\breceiv\w+|\bgenerat\w+|\bbrought\s+in\b"
+            r"\brevenues?\b|\bincome\b|\breceipts?\b|\breceiv\w+|\bgenerat\w+|\bbr(?:ing|ought)\s+in\b"
             r"|\bearn\w*",
             _I,
         ),
@@ -46,10 +49,19 @@ KIND_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
     ),
     (
         re.compile(
-            r"\bcosts?\b|\bcosting\b|\bexpen\w+|\bsalar\w+|\bovertime\b|\bpositions?\b"
-            r"|\bspen[dt]\w*|\bbudget\w*|\bdeficit\b|\bpurchase\w*|\bbenefits\b|\bwages\b"
-            r"|\bpersonnel\b|\bequipment\b|\bvehicles?\b|\bfuel\b|\bsupplies\b|\bpa(?:y|id)\s+for"
-            r"|\bcharges?\b|\bfunding\s+for\b",
+            r"\bcosts?\b|\bcosting\b|\bexpen\w+|\bspen[dt]\w*|\bbudget\w*|\bdeficit\b"
+            r"|\bpurchase\w*|\bpa(?:y|id)\s+for\b|\bcharges?\b|\bfunding\s+for\b",
+            _I,
+        ),
+        "cost",
+    ),
+)
+# What money is spent on: a budget line's kind when nothing above decides.
+OBJECT_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
+    (
+        re.compile(
+            r"\bsalar\w+|\bovertime\b|\bpositions?\b|\bbenefits\b|\bwages\b|\bpersonnel\b"
+            r"|\bequipment\b|\bvehicles?\b|\bfuel\b|\bsupplies\b|\btraining\b|\bdeputies\b",
             _I,
         ),
         "cost",
@@ -112,16 +124,28 @@ def kind_of(
     clause, then in the sentence, then in ``fallback`` texts (a row's heading)."""
     if amount.unit == "day" or PER_DIEM_BEFORE.search(before[-40:]):
         return "per_diem"
-    if NET.search(before[-60:]) or NET.match(after.lstrip()):
+    if _net(before) or NET.match(after.lstrip()):
         return "net"
     if previous and previous != "per_diem" and _PART_OF.search(before):
         return previous
-    found = _nearest(KIND_WORDS, before, after) or _nearest(
-        KIND_WORDS, text[: amount.start], text[amount.end :]
-    )
-    for extra in fallback:
-        found = found or _nearest(KIND_WORDS, extra, "")
-    return found or "unknown"
+    sentence = (text[: amount.start], text[amount.end :])
+    for table in (KIND_WORDS, OBJECT_WORDS):
+        found = _nearest(table, before, after) or _nearest(table, *sentence)
+        for extra in fallback:
+            found = found or _nearest(table, extra, "")
+        if found:
+            return found
+    return "unknown"
+
+
+def _net(before: str) -> bool:
+    """ "net cost of", "a net bill of roughly", "net impact ... is": net, unless a word for
+    a grant or a reimbursement is named between ("net, ICE reimbursed $X")."""
+    hits = list(NET.finditer(before))
+    if not hits:
+        return False
+    rest = before[hits[-1].end() :]
+    return not any(p.search(rest) for p, kind in KIND_WORDS if kind in ("grant", "reimbursement"))
 
 
 def period_of(text: str, amount: Amount, before: str, after: str, kind: Kind) -> Period | None:

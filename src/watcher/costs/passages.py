@@ -55,15 +55,18 @@ OTHER_PROGRAM = re.compile(
     r"|marshals?\s+service|bureau\s+of\s+prisons|\bIGSA\b|intergovernmental\s+service\s+agreement",
     _I,
 )
+# A row under a program heading that names another division or fund is that one's line.
+OTHER_UNIT = re.compile(
+    r"\b(?:general|county|local)\s+funds?\b|\b(?!Immigration|Enforcement)[A-Z][a-z]+\s+(?:Division|Bureau)\b"
+)
 FALSE_FRIEND = re.compile(r"\bice\s+(?:miller|house\s+r(?:oa)?d|plant)\b|\bde-?icing\b", _I)
 ANY_MENTION = re.compile(f"{R287G.pattern}|{MODEL.pattern}|{ICE.pattern}", _I)
 # Words that tie a sentence near a mention back to the program ("They would staff ...",
 # "ICE reimbursed ..."); a sentence near one without any is about something else.
 TOPIC_LINK = re.compile(
     r"\b(?:program|unit|agreement|partnership|task\s+force|initiative|model|positions?"
-    r"|deput(?:y|ies)|officers?|staff\w*|personnel|salar\w+|overtime|reimburs\w*|stipends?|ICE"
-    r"|federal|immigra\w+|detain\w*|deport\w*|per[\s-]diem|beds?|transfers?|it|its|they|them"
-    r"|this|that|these|those|which|net|leaving|grants?|award\w*|training|costs?)\b",
+    r"|deput(?:y|ies)|officers?|personnel|salar\w+|overtime|reimburs\w*|stipends?|ICE"
+    r"|federal|immigra\w+|detain\w*|deport\w*|per[\s-]diem|transfers?|net|impact|they|them)\b",
     _I,
 )
 
@@ -75,7 +78,7 @@ _ROW = re.compile(r" \| |\t|\S {3,}\S")
 _CELL_SPLIT = re.compile(r"\s{2,}|\t|\s\|\s")
 # A budget line item: a short label, then one or more figures, and no sentence after them.
 _LINE_ITEM = re.compile(
-    r"^(?P<label>[A-Za-z(][^.!?]{0,90}?[A-Za-z)%:])\s+"
+    r"^(?P<label>[A-Za-z0-9(][^.!?]{0,90}?[A-Za-z)%:])\s+"
     r"(?P<nums>(?:[-(]?\$?\s?\d[\d,]*(?:\.\d+)?\)?\s*){1,6})$"
 )
 _SECTION = re.compile(
@@ -86,7 +89,8 @@ _SECTION = re.compile(
 )
 _ABBREV = re.compile(
     r"(?:\b(?:U\.S|Mr|Mrs|Ms|Dr|No|Nos|Inc|Co|Corp|Ltd|St|Pct|Dept|Sec|Art|vs|approx|est|Jan|Feb"
-    r"|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$",
+    r"|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z]"
+    r"|\b(?:[Ii]tem|ITEM|[Ss]ection|[Pp]art|[Aa]rticle)\s+[\w-]{1,5})\.$",
 )
 MAX_BLOCK_UNITS = 2000
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9$])")
@@ -164,14 +168,15 @@ class _Builder:
     def add_row(self, text: str) -> Iterator[list[Unit]]:
         yield from self.flush_prose()
         heading = None
-        if self.block and not self.block[0].row:
-            head = self.block[0].text
+        if self.block and not self.block[-1].row:
+            # The prose above the first row: a lead-in ("... as follows:") or a title.
+            head = " ".join(u.text for u in self.block)[-400:]
             if not find_amounts(head) or head.endswith(":"):
                 heading = head
         elif not self.block:
             heading = self.carried
-        elif self.block[0].heading:
-            heading = self.block[0].heading
+        else:
+            heading = self.block[-1].heading
         self.block.append(Unit(text, True, heading, self.section))
 
 
@@ -222,7 +227,7 @@ def _shape(line: str, prose: list[str], in_bullet: bool) -> str:
     if len(line) < 2000 and _ROW.search(line):  # no table row is longer
         return "layout"
     item = _LINE_ITEM.match(line)
-    if item and not (prose and not prose[-1].endswith((".", ":"))):
+    if item and not (prose and len(prose[-1]) >= 50 and not prose[-1].endswith((".", ":"))):
         # A prose line wrapped just after a figure is not a line item: labels are short.
         words = len(item.group("label").split())
         if words <= (6 if "$" in item.group("nums") else 12):
@@ -265,8 +270,10 @@ def _sentences(text: str) -> Iterator[str]:
     for match in _SENTENCE_END.finditer(text):
         # Only the last few characters decide; slicing from ``start`` is quadratic on a
         # 5 MB page with no sentence breaks.
-        if _ABBREV.search(text[max(start, match.start() - 12) : match.start() + 1]):
-            continue
+        if match.start() - start < 4 or _ABBREV.search(
+            text[max(start, match.start() - 12) : match.start() + 1]
+        ):
+            continue  # "5.", "A." and "Item 14." number an item; "U.S." is no sentence end
         yield from _cap(text[start : match.start() + 1])
         start = match.end()
     if start < len(text):
@@ -329,7 +336,7 @@ def in_scope(block: list[Unit], doc: Basis | None) -> Iterator[tuple[int, Basis,
             if unit.heading and unit.heading not in heading_marks:
                 heading_marks[unit.heading] = _basis(unit.heading, ice, doc)
             inherited = heading_marks.get(unit.heading) if unit.heading else None
-            if inherited:
+            if inherited and not OTHER_UNIT.search(unit.text):
                 yield i, inherited, False
         else:
             window = range(max(0, i - 2), min(len(block), i + 2))
