@@ -177,6 +177,120 @@ REVENUE_LAYOUT_LABELS: Labels = {
     "612400": "cost", "8311950": None,
 }  # fmt: skip
 
+# Written after the rules above were tuned on the documents before, and scored unseen
+# first (kind accuracy 0.83 then): a check that the rules are not fitted to one set.
+STAFF_REPORT = """\
+AGENDA ITEM 9 - STAFF REPORT
+Subject: Renewal of the 287(g) Task Force Model agreement with U.S. Immigration and Customs
+Enforcement
+
+FISCAL IMPACT: The total cost of the program for FY 2026-27 is estimated at $1,284,000, of which
+$1,050,000 is eligible for reimbursement from ICE under the agreement. The net county cost is
+$234,000 and is included in the recommended budget.
+
+BACKGROUND: The Sheriff's Office operating budget for FY 2026-27 is $61.2 million. The office
+also operates a courthouse security contract valued at $730,000.
+"""
+STAFF_LABELS: Labels = {
+    "1284000": "cost",
+    "1050000": "reimbursement",
+    "234000": "net",
+    "61200000": None,
+    "730000": None,
+}
+
+INDIRECT_NEWS = """\
+Bexley County signed its 287(g) agreement with ICE in March, making it the third county in the
+region to join.
+
+The immigration enforcement unit's four deputies earn a combined $268,000 a year, according to
+payroll records. The federal program also paid for two patrol vehicles worth $96,000, the
+sheriff said.
+
+In other business, commissioners approved $4.5 million for a new animal shelter and a $39,000
+study of courthouse parking.
+"""
+INDIRECT_LABELS: Labels = {
+    "268000": "cost",
+    "96000": "reimbursement",
+    "4500000": None,
+    "39000": None,
+}
+
+DAILY_RATES = """\
+Jail Administrator's report. The daily rate ICE pays for each 287(g) detainee rises to $96 on
+October 1 from $89 now. The U.S. Marshals Service rate stays at $81.25/day. Food costs rose to
+$4.12 per meal this quarter.
+"""
+DAILY_LABELS: Labels = {"96": "per_diem", "89": "per_diem", "81.25": None, "4.12": None}
+
+ACTUALS_TABLE = """\
+                                   2023 Actual     2024 Actual     2025 Budget
+Jail Operations                     14,880,200      15,302,776      15,990,000
+287(g) Program Personnel               805,114         842,390         870,500
+SCAAP Revenue                         (212,400)       (198,335)       (200,000)
+Subtotal, Corrections               15,472,914      15,946,831      16,660,500
+"""
+ACTUALS_LABELS: Labels = {
+    "14880200": None,
+    "15302776": None,
+    "15990000": None,
+    "805114": "cost",
+    "842390": "cost",
+    "870500": "cost",
+    "-212400": None,
+    "-198335": None,
+    "-200000": None,
+    "15472914": None,
+    "15946831": None,
+    "16660500": None,
+}
+
+PRESS_WORDS = """\
+Sheriff's Office statement: Our 287(g) partnership has saved local taxpayers nearly two million
+dollars since 2021. ICE has reimbursed at least $450,000 in overtime this year alone, and we expect
+the state immigration grant to bring in between $1.2 and $1.5 million next year. We thank the
+Board for the new $310,000 evidence room.
+"""
+PRESS_LABELS: Labels = {
+    "2000000": "unknown",
+    "450000": "reimbursement",
+    "1200000": "grant",
+    "310000": None,
+}
+
+TWICE = """\
+Commissioners accepted roughly $2.1 million in federal reimbursements for the 287(g) jail
+program on Tuesday. The final statement from ICE put the figure at $2,086,412 for the 2025
+calendar year. Separately, the board approved a $2.2 million bond refinancing.
+"""
+TWICE_LABELS: Labels = {"2100000": "reimbursement", "2086412": "reimbursement", "2200000": None}
+
+NEIGHBOR = """\
+Hall County's sheriff told commissioners the 287(g) jail model would cost the county $520,000 in
+its first year. Gwinnett County budgets about $2 million a year for its program, he noted, but
+it is a much larger jail. Hall's overall jail budget is $22 million.
+"""
+NEIGHBOR_LABELS: Labels = {"520000": "cost", "2000000": "cost", "22000000": None}
+
+FISCAL_WORDS = """\
+The 287(g) unit cost $612,000 in fiscal 2011-12, the auditor found, and the sheriff's 2020
+operating budget set aside $744,500 for it. For the current fiscal year, which ends June 30,
+the unit's costs are projected at $801,000.
+"""
+FISCAL_WORDS_LABELS: Labels = {"612000": "cost", "744500": "cost", "801000": "cost"}
+
+BATCH2: dict[str, tuple[str, Labels]] = {
+    "staff report": (STAFF_REPORT, STAFF_LABELS),
+    "indirect news": (INDIRECT_NEWS, INDIRECT_LABELS),
+    "daily rates": (DAILY_RATES, DAILY_LABELS),
+    "actuals table": (ACTUALS_TABLE, ACTUALS_LABELS),
+    "press words": (PRESS_WORDS, PRESS_LABELS),
+    "twice": (TWICE, TWICE_LABELS),
+    "neighbor": (NEIGHBOR, NEIGHBOR_LABELS),
+    "fiscal words": (FISCAL_WORDS, FISCAL_WORDS_LABELS),
+}
+
 DOCUMENTS: dict[str, tuple[str, Labels]] = {
     "layout budget page": (LAYOUT_BUDGET, LAYOUT_LABELS),
     "plain budget page": (PLAIN_BUDGET, PLAIN_LABELS),
@@ -191,15 +305,17 @@ DOCUMENTS: dict[str, tuple[str, Labels]] = {
     "table under a heading": (HEADING_TABLE, HEADING_LABELS),
     "rates and ranges": (RATES, RATES_LABELS),
     "revenue/expenditure sections": (REVENUE_LAYOUT, REVENUE_LAYOUT_LABELS),
+    **BATCH2,
 }
 # "close to $1M" and "$987,640" are one figure: the rounded one is found as a note on the
 # exact one, so it is not expected as a figure of its own.
-MERGED = {("words and the same money twice", "1000000")}
+MERGED = {("words and the same money twice", "1000000"), ("twice", "2100000")}
 
 
 def _found(text: str) -> list[tuple[str, str]]:
     pages = ExtractedText(pages=[text], format="text")
-    return [(format(f.amount, "f"), f.kind) for f in find_cost_figures(pages, url="u", doc_date=None)]
+    found = find_cost_figures(pages, url="u", doc_date=None)
+    return [(format(f.amount, "f"), f.kind) for f in found]
 
 
 def _score() -> tuple[dict[str, float], list[str]]:
@@ -238,14 +354,11 @@ def _score() -> tuple[dict[str, float], list[str]]:
 
 def test_every_dollar_figure_of_every_document_is_labelled() -> None:
     for name, (text, labels) in DOCUMENTS.items():
-        written = set()
+        written = {format(a.value, "f") for a in find_amounts(" ".join(text.split()))}
         for line in text.split("\n"):
             written |= {format(a.value, "f") for a in find_amounts(line, row=True)}
-        assert written - set(labels) <= _YEARS_AND_COUNTS, (name, written - set(labels))
-        assert set(labels) <= written | {"60"}, name  # "$60 and $70" reads as one range
-
-
-_YEARS_AND_COUNTS: set[str] = set()
+        assert set(labels) - written <= {"60", "1200000"}, name  # a range's low end
+        assert written <= set(labels), (name, written - set(labels))
 
 
 def test_precision_recall_and_kind_accuracy() -> None:

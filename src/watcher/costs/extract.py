@@ -249,7 +249,9 @@ def _figures(
         before, after = _clause(text[lo : amount.start], tail=True), _clause(text[amount.end : hi])
         if _other_money(before + " " + after, unit) or is_total(text, amount, before, unit.row):
             continue
-        kind = kind_of(text, amount, before, after, previous=previous, fallback=fallback)
+        kind = kind_of(
+            text, amount, before, after, previous=previous, first=not i, fallback=fallback
+        )
         previous = kind
         year = year_for(years, spans, i, row=unit.row)
         place = place_of(before, after)
@@ -327,7 +329,8 @@ def _same_money(figures: list[CostFigure]) -> list[CostFigure]:
             said = f"{rough.hedge} {rough.raw}" if rough.hedge else rough.raw
             kept = out[match]
             note = f"also written as {said!r}" + (f"; {kept.note}" if kept.note else "")
-            out[match] = dataclasses.replace(kept, note=note)
+            kind = rough.kind if kept.kind == "unknown" else kept.kind
+            out[match] = dataclasses.replace(kept, note=note, kind=kind)
     return [f for i, f in enumerate(out) if i not in dropped]
 
 

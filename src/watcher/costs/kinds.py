@@ -41,8 +41,7 @@ KIND_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
     ),
     (
         re.compile(
-            r"\brevenues?\b|\bincome\b|\breceipts?\b|\breceiv\w+|\bgenerat\w+|\bbr(?:ing|ought)\s+in\b"
-            r"|\bearn\w*",
+            r"\brevenues?\b|\bincome\b|\breceipts?\b|\breceiv\w+|\bgenerat\w+|\bbr(?:ing|ought)\s+in\b",
             _I,
         ),
         "revenue",
@@ -81,6 +80,14 @@ PERIOD_WORDS: tuple[tuple[re.Pattern[str], Period], ...] = (
     (re.compile(r"\bquarterly\b|\bper\s+quarter\b|\ba\s+quarter\b", _I), "quarterly"),
 )
 PER_DIEM_BEFORE = re.compile(r"\bper[\s-]diem\b|\bdaily\s+rate\b|\bbed[\s-]day", _I)
+_CONJUNCTION = re.compile(r",|;|\band\b|\bplus\b|\bwhile\b|\bbut\b|\bwhereas\b", _I)
+# The other side paying: "ICE pays for", "the federal program also paid for", "the state covers".
+_PAYER = re.compile(
+    r"\b(?:ICE|DHS|federal(?:\s+(?:government|program|agency|funds|money))?|the\s+state"
+    r"|state\s+(?:grant|program|board))\b[^.;]{0,60}?\b(?:pa(?:ys|id)|pay|cover(?:s|ed)?"
+    r"|fund(?:s|ed)|picks?\s+up|picked\s+up)\b[^.;]{0,80}$",
+    _I,
+)
 # "including $623,055 for beds": a part of the amount before, and of its kind.
 _PART_OF = re.compile(r"\b(?:including|includes|of\s+which|comprising|consisting\s+of)\b|:\s*$", _I)
 # A whole department's or county's budget: "the sheriff's $48 million budget", "Department Total".
@@ -117,25 +124,43 @@ def kind_of(
     after: str,
     *,
     previous: Kind | None,
+    first: bool,
     fallback: Iterable[str] = (),
 ) -> Kind:
-    """The kind of ``amount``: per-diem for a day rate; net when the clause says so; a part
-    ("including $X for beds") takes the kind of the whole; else the kind word nearest in its
-    clause, then in the sentence, then in ``fallback`` texts (a row's heading)."""
-    if amount.unit == "day" or PER_DIEM_BEFORE.search(before[-40:]):
+    """The kind of ``amount``, first rule that answers: a day rate is per-diem; "net" in
+    its clause; the other side paying ("ICE pays for ...") is a reimbursement; a direction word (reimbursed, revenue, grant, cost) in its own clause, the
+    more specific of revenue and grant/reimbursement winning; a part ("including $X for
+    beds") takes the kind of the whole; then direction words in the sentence and in ``fallback`` (a row's
+    heading), then what the money is spent on (salaries, vehicles: cost)."""
+    head = text[: amount.start]
+    small = abs(amount.value) < 1000
+    if amount.unit == "day" or PER_DIEM_BEFORE.search(before if small else before[-40:]):
         return "per_diem"
+    if small and PER_DIEM_BEFORE.search(head):
+        return "per_diem"  # "The daily rate ... rises to $96 on October 1 from $89 now."
     if _net(before) or NET.match(after.lstrip()):
         return "net"
+    if _PAYER.search(head[-120:]):
+        return "grant" if KIND_WORDS[0][0].search(head) else "reimbursement"
+    # Words just after the amount before ours are that amount's ("$167,500 in stipends ...
+    # plus $370,600 in revenue"): ours start after the last conjunction.
+    own = before if first else _CONJUNCTION.split(before)[-1]
+    found = _nearest(KIND_WORDS, own, after)
+    if found == "revenue":
+        found = next((k for p, k in KIND_WORDS[:2] if p.search(own)), found)
+    if found:
+        return found
     if previous and previous != "per_diem" and _PART_OF.search(before):
         return previous
-    sentence = (text[: amount.start], text[amount.end :])
-    for table in (KIND_WORDS, OBJECT_WORDS):
-        found = _nearest(table, before, after) or _nearest(table, *sentence)
-        for extra in fallback:
-            found = found or _nearest(table, extra, "")
-        if found:
-            return found
-    return "unknown"
+    found = _nearest(KIND_WORDS, head, text[amount.end :])
+    for extra in fallback:
+        found = found or _nearest(KIND_WORDS, extra, "")
+    if found:
+        return found
+    found = _nearest(OBJECT_WORDS, before, after) or _nearest(OBJECT_WORDS, head, "")
+    for extra in fallback:
+        found = found or _nearest(OBJECT_WORDS, extra, "")
+    return found or "unknown"
 
 
 def _net(before: str) -> bool:
