@@ -18,7 +18,11 @@ from watcher.costs import find_cost_figures
 from watcher.costs.amounts import find_amounts
 from watcher.costs.text import ExtractedText
 
-Labels = dict[str, str | None]  # amount as written in digits -> kind, or None: not 287(g)
+# Amount in digits -> its kind when it is a local 287(g) figure; None when it is not one;
+# ELSEWHERE when it is another place's (a state program's total, a national total): reporting
+# it is right only with that place as its jurisdiction.
+Labels = dict[str, str | None]
+ELSEWHERE = "elsewhere"
 
 LAYOUT_BUDGET = """\
                          HARLAN COUNTY SHERIFF'S OFFICE
@@ -291,6 +295,82 @@ BATCH2: dict[str, tuple[str, Labels]] = {
     "fiscal words": (FISCAL_WORDS, FISCAL_WORDS_LABELS),
 }
 
+# A third set, also scored unseen first (4 of 19 figures wrong then: a money section under
+# an agenda item, a state program's total, a national total, a negated bullet).
+AGENDA_SECTIONS = """\
+ITEM 12. Sheriff - Amendment No. 2 to the 287(g) Memorandum of Agreement with U.S. Immigration
+and Customs Enforcement (Warrant Service Officer model).
+
+FISCAL IMPACT:
+Year one personnel costs are $19 ,000 in training overtime and $3,412.50 in travel, both paid
+from the Sheriff's FY2026 adopted budget.
+
+RECOMMENDATION:
+Approve the amendment and authorize the Chair to sign.
+
+ITEM 13. Fleet - Purchase of six patrol sedans from the state contract, $271,638.
+"""
+AGENDA_SECTIONS_LABELS: Labels = {"19000": "cost", "3412.50": "cost", "271638": None}
+
+HTML_TABLE = """\
+Sheriff's Office grants summary
+Grant | FY 2025 | FY 2026
+DHS ICE 287(g) Task Force reimbursement | $118,250 | $302,500
+Byrne JAG | $41,700 | $39,900
+SCAAP | $22,015 | $19,880
+"""
+HTML_TABLE_LABELS: Labels = {
+    "118250": "reimbursement",
+    "302500": "reimbursement",
+    "41700": None,
+    "39900": None,
+    "22015": None,
+    "19880": None,
+}
+
+STATE_PROGRAM = """\
+The Sheriff's Office will apply to Florida's $250 Million Local Law Enforcement Immigration Grant
+Program, created for agencies with 287(g) agreements. Sheriff Mays said the office expects to ask
+for about $640,000 to cover bed space and 287(g) overtime. Nationwide, ICE spent $68.3 million on
+287(g) agreements in fiscal 2011, according to a federal audit.
+"""
+STATE_PROGRAM_LABELS: Labels = {"250000000": ELSEWHERE, "640000": "grant", "68300000": ELSEWHERE}
+
+MILLIONS = """\
+County Manager's budget message, page 14. The 287(g) jail unit, which the sheriff
+staffs with 14 detention officers, will cost $3.2-million in the coming year, up from $2.9
+million. Federal reimbursement under the agreement is projected at ($862,000), shown as a
+negative expenditure. The detention center's utilities will rise to $1.05 million.
+"""
+MILLIONS_LABELS: Labels = {
+    "3200000": "cost",
+    "2900000": "cost",
+    "-862000": "reimbursement",
+    "1050000": None,
+}
+
+BULLET_NEWS = """\
+What the 287(g) agreement costs the county, by the numbers:
+- $712,000: salaries for the eight deputies assigned to the task force
+- $55,000: the one-time cost of the vehicles and radios
+- $7,500: what ICE repays per credentialed deputy each year
+- $1.9 million: the jail's yearly food contract, which is not part of the program
+"""
+BULLET_NEWS_LABELS: Labels = {
+    "712000": "cost",
+    "55000": "cost",
+    "7500": "reimbursement",
+    "1900000": None,
+}
+
+BATCH3: dict[str, tuple[str, Labels]] = {
+    "agenda sections": (AGENDA_SECTIONS, AGENDA_SECTIONS_LABELS),
+    "html table": (HTML_TABLE, HTML_TABLE_LABELS),
+    "state program": (STATE_PROGRAM, STATE_PROGRAM_LABELS),
+    "millions": (MILLIONS, MILLIONS_LABELS),
+    "bullet news": (BULLET_NEWS, BULLET_NEWS_LABELS),
+}
+
 DOCUMENTS: dict[str, tuple[str, Labels]] = {
     "layout budget page": (LAYOUT_BUDGET, LAYOUT_LABELS),
     "plain budget page": (PLAIN_BUDGET, PLAIN_LABELS),
@@ -306,29 +386,32 @@ DOCUMENTS: dict[str, tuple[str, Labels]] = {
     "rates and ranges": (RATES, RATES_LABELS),
     "revenue/expenditure sections": (REVENUE_LAYOUT, REVENUE_LAYOUT_LABELS),
     **BATCH2,
+    **BATCH3,
 }
 # "close to $1M" and "$987,640" are one figure: the rounded one is found as a note on the
 # exact one, so it is not expected as a figure of its own.
 MERGED = {("words and the same money twice", "1000000"), ("twice", "2100000")}
 
 
-def _found(text: str) -> list[tuple[str, str]]:
+def _found(text: str) -> list[tuple[str, str, str | None]]:
     pages = ExtractedText(pages=[text], format="text")
     found = find_cost_figures(pages, url="u", doc_date=None)
-    return [(format(f.amount, "f"), f.kind) for f in found]
+    return [(format(f.amount, "f"), f.kind, f.jurisdiction) for f in found]
 
 
 def _score() -> tuple[dict[str, float], list[str]]:
     tp = fp = kind_ok = wanted = others = 0
     misses: list[str] = []
     for name, (text, labels) in DOCUMENTS.items():
-        found = dict(_found(text))
+        figures = _found(text)
+        found = {amount: kind for amount, kind, _ in figures}
+        placed = {amount for amount, _, place in figures if place}
         for amount, kind in labels.items():
             if (name, amount) in MERGED:
                 continue
-            if kind is None:
+            if kind is None or kind == ELSEWHERE:
                 others += 1
-                if amount in found:
+                if amount in found and not (kind == ELSEWHERE and amount in placed):
                     fp += 1
                     misses.append(f"{name}: reported {amount} (not 287(g))")
                 continue
@@ -356,7 +439,9 @@ def test_every_dollar_figure_of_every_document_is_labelled() -> None:
     for name, (text, labels) in DOCUMENTS.items():
         written = {format(a.value, "f") for a in find_amounts(" ".join(text.split()))}
         for line in text.split("\n"):
-            written |= {format(a.value, "f") for a in find_amounts(line, row=True)}
+            # Bare table figures; a "$" figure is read above, whole even across a line break.
+            bare = [a for a in find_amounts(line, row=True) if "$" not in a.raw]
+            written |= {format(a.value, "f") for a in bare}
         assert set(labels) - written <= {"60", "1200000"}, name  # a range's low end
         assert written <= set(labels), (name, written - set(labels))
 
@@ -381,6 +466,6 @@ def test_precision_recall_and_kind_accuracy() -> None:
 @pytest.mark.parametrize("name", sorted(DOCUMENTS))
 def test_no_document_reports_a_figure_it_does_not_hold(name: str) -> None:
     text, labels = DOCUMENTS[name]
-    for amount, _ in _found(text):
+    for amount, _, _ in _found(text):
         assert Decimal(amount) != 0
         assert amount in labels, amount

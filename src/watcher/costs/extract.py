@@ -39,6 +39,7 @@ from watcher.costs.passages import (
     Basis,
     Unit,
     blocks,
+    continues_item,
     in_scope,
     names_program,
     page_basis,
@@ -60,6 +61,11 @@ __all__ = [
 MAX_PAGE_LINES = 200_000  # a budget page has hundreds; past this the page is hostile
 MAX_UNITS = 300_000  # sentences and rows looked at in one document (a 2,000-page book: ~150,000)
 _CLAUSE_BREAK = re.compile(r";|\s\|\s|\t")
+_NOT_PROGRAM = re.compile(
+    r"\bnot\s+(?:part\s+of|related\s+to|included\s+in|connected\s+(?:to|with)|tied\s+to)\b"
+    r"|\bunrelated\s+to\b|\bseparate\s+from\b",
+    re.I,
+)
 KEY_TERMS = (
     (re.compile(r"\bsheriff", re.I), "sheriff"),
     (re.compile(r"\bconstable", re.I), "constable"),
@@ -171,13 +177,17 @@ def scan_costs(
             page_text = "\n".join(page_text.split("\n", MAX_PAGE_LINES)[:MAX_PAGE_LINES])
             at = f" of page {page}" if page else ""
             notes.append(f"figure search stopped at line {MAX_PAGE_LINES:,}{at}: page too long")
+        item: Basis | None = None  # the agenda item a "FISCAL IMPACT:" section belongs to
         for block in blocks(page_text):
+            if not continues_item(block):
+                item = names_program(" ".join(u.text for u in block[:3]))
             units += len(block)
             if units > MAX_UNITS:
                 at = f" (page {page})" if page else ""
                 notes.append(f"figure search stopped after {MAX_UNITS:,} sentences and rows{at}")
                 return CostScan(_same_money(found), notes)
-            for i, basis, named in in_scope(block, doc):
+            carried = item if continues_item(block) else None
+            for i, basis, named in in_scope(block, doc, carried):
                 context = " ".join(u.text for u in block[max(0, i - 2) : i + 3])[:1500]
                 new = _figures(block[i], basis, named, context, where)
                 candidates += len(new)
@@ -247,10 +257,20 @@ def _figures(
         lo = amounts[i - 1].end if i else 0
         hi = amounts[i + 1].start if i + 1 < len(amounts) else len(text)
         before, after = _clause(text[lo : amount.start], tail=True), _clause(text[amount.end : hi])
-        if _other_money(before + " " + after, unit) or is_total(text, amount, before, unit.row):
+        clause = f"{before} {after}"
+        if _other_money(clause, unit) or is_total(text, amount, before, unit.row):
             continue
+        if _NOT_PROGRAM.search(clause):
+            continue  # "$1.9 million: the food contract, which is not part of the program"
         kind = kind_of(
-            text, amount, before, after, previous=previous, first=not i, fallback=fallback
+            text,
+            amount,
+            before,
+            after,
+            previous=previous,
+            first=not i,
+            fallback=fallback,
+            nearby=context,
         )
         previous = kind
         year = year_for(years, spans, i, row=unit.row)

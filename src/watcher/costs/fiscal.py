@@ -1,7 +1,7 @@
 """Fiscal years as documents write them, and which amount of a sentence each belongs to.
 
 "FY2026", "FY 2025-26", "FY25-26", "fiscal 2011-12", "fiscal year 2025-2026", "the 2020
-operating budget", "the fiscal year ending June 30, 2020", "the biennium ending August 31,
+operating budget", a table's "2024 Actual" and "2025 Adopted", "the fiscal year ending June 30, 2020", "the biennium ending August 31,
 2027" and "the current fiscal year, which ends June 30" (a year only with the document's date).
 Each mention keeps its words as written; the canonical name ("FY2026", the year it ends; a
 biennium "FY2026-FY2027") is given only when the words fix it: no year is ever invented.
@@ -24,7 +24,8 @@ _FISCAL = re.compile(
     r"\b(?:FY|F\.Y\.|fiscal\s+year|fiscal)\s*'?(?P<a>\d{4}|\d{2})(?!\d|,\d)"
     r"(?:\s*(?:-|–|/|to)\s*'?(?P<b>\d{4}|\d{2})(?!\d|,\d))?"
     r"|\b(?P<c>(?:19|20)\d\d)(?:\s*[-–/]\s*(?P<d>\d{2}|\d{4}))?\s+(?:(?:adopted|proposed"
-    r"|approved|recommended|amended|operating|annual|county)\s+)+budget\b"
+    r"|approved|recommended|amended|operating|annual|county)\s+)*(?:budget(?:ed)?|actuals?"
+    r"|adopted|proposed|estimated?|projected|requested|amended)\b"
     rf"|\b(?P<span>biennium|(?:fiscal\s+)?year|period)\s+(?:that\s+)?(?:ending|ended|ends)\s+"
     rf"(?:on\s+)?{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<e>(?:19|20)\d\d)\b"
     rf"|\b(?P<current>(?:the\s+)?current\s+fiscal\s+year)(?:,?\s+(?:which|that)\s+ends\s+"

@@ -33,7 +33,7 @@ KIND_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"\bgrants?\b|\bawards?(?:ed)?\b|\bsub-?award", _I), "grant"),
     (
         re.compile(
-            r"\breimburs\w*|\bstipends?\b|\brecover(?:y|ies|ed)\b|\bpaid\s+back\b|\brepa(?:id|y)\b"
+            r"\breimburs\w*|\bstipends?\b|\brecover(?:y|ies|ed)\b|\bpaid\s+back\b|\brepa(?:id|ys?|ying)\b"
             r"|\bpay\s+back\b",
             _I,
         ),
@@ -80,7 +80,11 @@ PERIOD_WORDS: tuple[tuple[re.Pattern[str], Period], ...] = (
     (re.compile(r"\bquarterly\b|\bper\s+quarter\b|\ba\s+quarter\b", _I), "quarterly"),
 )
 PER_DIEM_BEFORE = re.compile(r"\bper[\s-]diem\b|\bdaily\s+rate\b|\bbed[\s-]day", _I)
+_COMMA = re.compile(r"[,(]")
 _CONJUNCTION = re.compile(r",|;|\band\b|\bplus\b|\bwhile\b|\bbut\b|\bwhereas\b", _I)
+_REQUEST = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?\s+for|request\w*|appl(?:y|ies|ied)\s+for|seek\w*)\b", _I
+)
 # The other side paying: "ICE pays for", "the federal program also paid for", "the state covers".
 _PAYER = re.compile(
     r"\b(?:ICE|DHS|federal(?:\s+(?:government|program|agency|funds|money))?|the\s+state"
@@ -110,6 +114,19 @@ _PLACE = re.compile(
     r"\b(?P<name>(?:(?:St\.|Saint|De|La|Le|Mc\w+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s){1,3})"
     r"(?P<type>County|Parish|Borough)\b"
 )
+_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
+    "|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts"
+    "|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey"
+    "|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania"
+    "|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia"
+    "|Washington|West Virginia|Wisconsin|Wyoming"
+)
+_WIDE = re.compile(
+    rf"(?P<nation>(?i:\bnation(?:wide|ally)\b|\bacross\s+the\s+(?:country|nation)\b)|\bCongress\b)"
+    rf"|\b(?:(?P<state>{_STATES})'s|the\s+state's|statewide)\s+(?:\w+\s+){{0,2}}$"
+    r"|^\W{0,3}(?i:statewide|across\s+the\s+state)\b"
+)
 _NOT_NAME = frozenset(
     {"The", "In", "For", "By", "At", "And", "Of", "On", "To", "From", "A", "An", "Other"}
     | {"Neighboring", "Nearby", "Each", "Every", "That", "This", "While", "When", "Both"}
@@ -126,6 +143,7 @@ def kind_of(
     previous: Kind | None,
     first: bool,
     fallback: Iterable[str] = (),
+    nearby: str = "",
 ) -> Kind:
     """The kind of ``amount``, first rule that answers: a day rate is per-diem; "net" in
     its clause; the other side paying ("ICE pays for ...") is a reimbursement; a direction word (reimbursed, revenue, grant, cost) in its own clause, the
@@ -145,7 +163,9 @@ def kind_of(
     # Words just after the amount before ours are that amount's ("$167,500 in stipends ...
     # plus $370,600 in revenue"): ours start after the last conjunction.
     own = before if first else _CONJUNCTION.split(before)[-1]
-    found = _nearest(KIND_WORDS, own, after)
+    # Only words after the amount up to a comma are its own ("$89,975 in start-up costs");
+    # past it they describe something else ("($862,000), shown as a negative expenditure").
+    found = _nearest(KIND_WORDS, own, _COMMA.split(after, maxsplit=1)[0], 60)
     if found == "revenue":
         found = next((k for p, k in KIND_WORDS[:2] if p.search(own)), found)
     if found:
@@ -157,6 +177,12 @@ def kind_of(
         found = found or _nearest(KIND_WORDS, extra, "")
     if found:
         return found
+    if _REQUEST.search(head[-80:]) and nearby:
+        # "expects to ask for about $640,000": money asked of the grant or agreement named
+        # in the sentences around.
+        asked = next((k for p, k in KIND_WORDS[:2] if p.search(nearby)), None)
+        if asked:
+            return asked
     found = _nearest(OBJECT_WORDS, before, after) or _nearest(OBJECT_WORDS, head, "")
     for extra in fallback:
         found = found or _nearest(OBJECT_WORDS, extra, "")
@@ -194,8 +220,16 @@ def is_total(text: str, amount: Amount, before: str, row: bool) -> bool:
 
 
 def place_of(before: str, after: str) -> str | None:
-    """The county the clause ties an amount to ("Mecklenburg County spent $X", "$X in
-    Mecklenburg County"), nearest before it, else right after it."""
+    """The place the clause ties an amount to: a county ("Mecklenburg County spent $X", "$X
+    in Mecklenburg County", nearest before it, else right after it), a state's own program
+    ("Florida's $250 million grant program": "Florida (statewide)") or the whole country
+    ("Nationwide, ICE spent $68.3 million": "national")."""
+    wide = _WIDE.search(before[-60:]) or _WIDE.match(after[:30])
+    if wide:
+        if wide.group("nation"):
+            return "national"
+        state = wide.group("state")
+        return f"{state} (statewide)" if state else "statewide"
     places = [_name(m) for m in _PLACE.finditer(before)]
     places = [p for p in places if p]
     if places:
@@ -224,7 +258,10 @@ def _name(m: re.Match[str]) -> str | None:
     return f"{' '.join(words)} {m.group('type')}" if words else None
 
 
-def _nearest(table: Iterable[tuple[re.Pattern[str], _L]], before: str, after: str) -> _L | None:
+def _nearest(
+    table: Iterable[tuple[re.Pattern[str], _L]], before: str, after: str, limit: int | None = None
+) -> _L | None:
+    after = after[:limit]
     best: tuple[float, _L] | None = None
     for pattern, label in table:
         for m in pattern.finditer(before):

@@ -21,7 +21,16 @@ from typing import Literal
 from watcher.costs.amounts import find_amounts
 from watcher.costs.fiscal import fiscal_mentions
 
-__all__ = ["ANY_MENTION", "Basis", "Unit", "blocks", "in_scope", "names_program", "page_basis"]
+__all__ = [
+    "ANY_MENTION",
+    "Basis",
+    "Unit",
+    "blocks",
+    "continues_item",
+    "in_scope",
+    "names_program",
+    "page_basis",
+]
 
 Basis = Literal["287(g)", "model", "ice-agreement"]
 Section = Literal["cost", "revenue"]
@@ -53,6 +62,11 @@ INDIRECT = re.compile(
 OTHER_PROGRAM = re.compile(
     r"\bSCAAP\b|state\s+criminal\s+alien\s+assistance|\bU\.?\s?S\.?\s+marshals?\b|\bUSMS\b"
     r"|marshals?\s+service|bureau\s+of\s+prisons|\bIGSA\b|intergovernmental\s+service\s+agreement",
+    _I,
+)
+FISCAL_SECTION = re.compile(
+    r"(?:(?:fiscal|budget|financial|funding|cost)\s+(?:impact|note|information|sources?|summary)"
+    r"|budget\s+ordinance\s+impact|funding|costs?)\s*:",
     _I,
 )
 # A row under a program heading that names another division or fund is that one's line.
@@ -240,10 +254,16 @@ def _row_text(raw_line: str, b: _Builder) -> str:
     column, and each later figure is labelled with the year above it ("FY 2025-26: 561,200")
     so it keeps its year once cut out of the table."""
     line = raw_line.rstrip().replace("\t", "    ")
-    cells = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", line)]
-    if " | " in line:
-        return " ".join(line.split())
-    years = [(s + y.start, s + y.end, y.written) for s, _, t in cells for y in fiscal_mentions(t)]
+    if " | " in line:  # an HTML or CSV table: columns by position in the row
+        parts = [" ".join(p.split()) for p in line.split(" | ")]
+        cells = [(i * 1000, i * 1000 + 1, p) for i, p in enumerate(parts)]
+    else:
+        cells = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", line)]
+    years = [
+        (s + y.start, s + y.end, y.written) if " | " not in line else (s, e, y.written)
+        for s, e, t in cells
+        for y in fiscal_mentions(t)
+    ]
     if years and not any(find_amounts(t, row=True) for _, _, t in cells):
         b.columns = years
         return " | ".join(t for _, _, t in cells)
@@ -307,11 +327,19 @@ def _basis(text: str, ice_in_block: bool, doc: Basis | None) -> Basis | None:
     return None
 
 
-def in_scope(block: list[Unit], doc: Basis | None) -> Iterator[tuple[int, Basis, bool]]:
+def continues_item(block: list[Unit]) -> bool:
+    """A labelled money section of an agenda item ("FISCAL IMPACT:"): about that item."""
+    return bool(block) and bool(FISCAL_SECTION.match(block[0].text))
+
+
+def in_scope(
+    block: list[Unit], doc: Basis | None, item: Basis | None = None
+) -> Iterator[tuple[int, Basis, bool]]:
     """Units of the block about the program: (index, basis, named in the unit itself). A
     short block (an agenda item, a news paragraph) is one topic; in a long one only the
     mention's sentence, the one before and the two after count, and then only when they
-    point back to the program. Rows count alone or under a heading that names it. Lazy, so
+    point back to the program. Rows count alone or under a heading that names it. ``item``
+    is the basis of the agenda item a money section (``continues_item``) belongs to. Lazy, so
     a caller that stops early has not paid for the rest of a huge block."""
     ice = any(ICE.search(u.text) for u in block[:50]) or bool(
         len(block) > 50 and ICE.search("\n".join(u.text for u in block[50:]))
@@ -328,6 +356,7 @@ def in_scope(block: list[Unit], doc: Basis | None) -> Iterator[tuple[int, Basis,
     first = None
     if short:
         first = next((m for i, u in enumerate(block) if not u.row and (m := mark(i))), None)
+    first = first or item
     for i, unit in enumerate(block):
         basis = mark(i)
         if basis is not None:
@@ -335,12 +364,12 @@ def in_scope(block: list[Unit], doc: Basis | None) -> Iterator[tuple[int, Basis,
         elif unit.row:
             if unit.heading and unit.heading not in heading_marks:
                 heading_marks[unit.heading] = _basis(unit.heading, ice, doc)
-            inherited = heading_marks.get(unit.heading) if unit.heading else None
+            inherited = (heading_marks.get(unit.heading) if unit.heading else None) or item
             if inherited and not OTHER_UNIT.search(unit.text):
                 yield i, inherited, False
         else:
             window = range(max(0, i - 2), min(len(block), i + 2))
             near = next((m for j in window if not block[j].row and (m := mark(j))), None)
-            basis = first if short else near
-            if basis is not None and TOPIC_LINK.search(unit.text):
+            basis = first if short else (near or item)
+            if basis is not None and (item or TOPIC_LINK.search(unit.text)):
                 yield i, basis, False
