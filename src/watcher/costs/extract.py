@@ -354,6 +354,9 @@ def _same_money(figures: list[CostFigure]) -> list[CostFigure]:
     return [f for i, f in enumerate(out) if i not in dropped]
 
 
+_DIRECTION = {"revenue": "in", "reimbursement": "in", "grant": "in", "net": "cost"}
+
+
 def _rough(figure: CostFigure) -> bool:
     digits = format(abs(figure.amount).normalize(), "f").replace(".", "").strip("0")
     return figure.amount_high is None and (bool(figure.hedge) or len(digits) <= 2)
@@ -362,9 +365,10 @@ def _rough(figure: CostFigure) -> bool:
 def _same(rough: CostFigure, exact: CostFigure) -> bool:
     if _rough(exact) or exact.amount_high is not None or exact.amount == 0:
         return False
-    kinds = {rough.kind, exact.kind} - {"unknown"}
+    # Money in is one direction whatever it is called ("federal money", "reimbursement").
+    kinds = {_DIRECTION.get(rough.kind, rough.kind), _DIRECTION.get(exact.kind, exact.kind)}
     return (
-        len(kinds) <= 1
+        len(kinds - {"unknown"}) <= 1
         and rough.unit == exact.unit
         and rough.jurisdiction == exact.jurisdiction
         and (rough.fiscal_year is None or rough.fiscal_year == exact.fiscal_year)

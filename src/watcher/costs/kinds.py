@@ -70,14 +70,20 @@ PERIOD_WORDS: tuple[tuple[re.Pattern[str], Period], ...] = (
     (re.compile(r"\bone[\s-]time\b|\bstart[\s-]?up\b|\bnon[\s-]?recurring\b", _I), "one-time"),
     (
         re.compile(
-            r"\bannual(?:ly|ized)?\b|\bper\s+(?:year|annum)\b|\ba\s+year\b|\beach\s+year\b"
+            r"\bannual(?:ly|ized)?\b|\bper\s+(?:year|annum)\b|\b(?:a|each|every)\s+year\b"
             r"|\byearly\b|/\s*(?:yr|year)\b|(?<!non-)(?<!non)\brecurring\b",
             _I,
         ),
         "annual",
     ),
-    (re.compile(r"\bmonthly\b|\bper\s+month\b|\ba\s+month\b|/\s*mo(?:nth)?\b", _I), "monthly"),
-    (re.compile(r"\bquarterly\b|\bper\s+quarter\b|\ba\s+quarter\b", _I), "quarterly"),
+    (
+        re.compile(r"\bmonthly\b|\b(?:per|a|each|every)\s+month\b|/\s*mo(?:nth)?\b", _I),
+        "monthly",
+    ),
+    (
+        re.compile(r"\bquarterly\b|\b(?:per|a|each|every)\s+quarter\b", _I),
+        "quarterly",
+    ),
 )
 PER_DIEM_BEFORE = re.compile(r"\bper[\s-]diem\b|\bdaily\s+rate\b|\bbed[\s-]day", _I)
 _COMMA = re.compile(r"[,(]")

@@ -80,7 +80,8 @@ ANY_MENTION = re.compile(f"{R287G.pattern}|{MODEL.pattern}|{ICE.pattern}", _I)
 TOPIC_LINK = re.compile(
     r"\b(?:program|unit|agreement|partnership|task\s+force|initiative|model|positions?"
     r"|deput(?:y|ies)|officers?|personnel|salar\w+|overtime|reimburs\w*|stipends?|ICE"
-    r"|federal|immigra\w+|detain\w*|deport\w*|per[\s-]diem|transfers?|net|impact|they|them)\b",
+    r"|federal|immigra\w+|detain\w*|deport\w*|per[\s-]diem|transfers?|net|impact|they|them"
+    r"|it\s+(?:would|will|could|costs?|has|had|is|was))\b",
     _I,
 )
 
