@@ -354,12 +354,17 @@ def _same_money(figures: list[CostFigure]) -> list[CostFigure]:
     return [f for i, f in enumerate(out) if i not in dropped]
 
 
+_SCALED = re.compile(r"\d\s*-?\s*(?:[mbk]\b|million|billion|thousand)|[a-z]\s+dollars", re.I)
 _DIRECTION = {"revenue": "in", "reimbursement": "in", "grant": "in", "net": "cost"}
 
 
 def _rough(figure: CostFigure) -> bool:
+    """Said roughly: hedged ("close to"), or rounded to a scale word ("$2.1 million", "$1M")."""
+    if figure.amount_high is not None:
+        return False
     digits = format(abs(figure.amount).normalize(), "f").replace(".", "").strip("0")
-    return figure.amount_high is None and (bool(figure.hedge) or len(digits) <= 2)
+    scaled = bool(_SCALED.search(figure.raw)) and len(digits) <= 3
+    return bool(figure.hedge) or scaled
 
 
 def _same(rough: CostFigure, exact: CostFigure) -> bool:
