@@ -86,7 +86,11 @@ def test_a_section_label_gives_rows_their_kind() -> None:
 
 
 def test_an_html_table_row_takes_its_year_from_the_header_cell_above() -> None:
-    page = "Grant | FY 2025 | FY 2026\nDHS ICE 287(g) Task Force | $118,250 | $302,500\nSCAAP | $22,015 | $19,880\n"
+    page = (
+        "Grant | FY 2025 | FY 2026\n"
+        "DHS ICE 287(g) Task Force | $118,250 | $302,500\n"
+        "SCAAP | $22,015 | $19,880\n"
+    )
     got = [(f.amount, f.fiscal_year) for f in figures_in(page)]
     assert got == [(Decimal("118250"), "FY2025"), (Decimal("302500"), "FY2026")]
 
@@ -161,9 +165,11 @@ def test_amount_forms_of_real_documents(written: str, amount: str, high: str | N
 @pytest.mark.parametrize(
     ("sentence", "amount", "unit", "kind", "period"),
     [
-        ("Under 287(g), ICE pays $84 for each day a detainee is held.", "84", "day", "per_diem", "daily"),
+        ("Under 287(g), ICE pays $84 for each day a detainee is held.", "84", "day", "per_diem",
+         "daily"),
         ("The 287(g) detention rate is $92/day.", "92", "day", "per_diem", "daily"),
-        ("ICE reimburses $7,500 per credentialed deputy under 287(g).", "7500", "credentialed deputy", "reimbursement", None),
+        ("ICE reimburses $7,500 per credentialed deputy under 287(g).", "7500",
+         "credentialed deputy", "reimbursement", None),
         ("The 287(g) bed rate is $125 per bed, per day.", "125", "day", "per_diem", "daily"),
     ],
 )  # fmt: skip

@@ -149,17 +149,17 @@ def _spans(text: str, row: bool) -> list[tuple[int, int, Decimal]]:
     if row:
         # Digits inside a figure already read, or inside "FY 2025-26", are not money.
         taken = [(s, e) for s, e, _ in spans] + [y.span() for y in FISCAL_SPAN.finditer(text)]
-        bare = [
-            m for m in _ROW_AMOUNT.finditer(text) if not any(s <= m.start() < e for s, e in taken)
+        loose = [
+            b for b in _ROW_AMOUNT.finditer(text) if not any(s <= b.start() < e for s, e in taken)
         ]
         # Where the row writes money with commas, a plain run of digits is an account or
         # fund code ("51140  Salaries ...  436,250"); so is the row's first cell.
-        grouped = bool(spans) or any("," in m.group("num") for m in bare)
-        for m in bare:
-            code = "," not in m.group("num") and "." not in m.group("num")
-            if code and (grouped or not text[: m.start()].strip()):
+        grouped = bool(spans) or any("," in b.group("num") for b in loose)
+        for b in loose:
+            code = "," not in b.group("num") and "." not in b.group("num")
+            if code and (grouped or not text[: b.start()].strip()):
                 continue
-            spans.append((m.start(), m.end(), Decimal(m.group("num").replace(",", ""))))
+            spans.append((b.start(), b.end(), Decimal(b.group("num").replace(",", ""))))
     spans.sort()
     return spans
 

@@ -1,11 +1,11 @@
 """Fiscal years as documents write them, and which amount of a sentence each belongs to.
 
 "FY2026", "FY 2025-26", "FY25-26", "fiscal 2011-12", "fiscal year 2025-2026", "the 2020
-operating budget", a table's "2024 Actual" and "2025 Adopted", "the fiscal year ending June 30, 2020", "the biennium ending August 31,
-2027" and "the current fiscal year, which ends June 30" (a year only with the document's date).
-Each mention keeps its words as written; the canonical name ("FY2026", the year it ends; a
-biennium "FY2026-FY2027") is given only when the words fix it: no year is ever invented.
-Pure functions; imports nothing from the rest of the package.
+operating budget", a table's "2024 Actual", "the fiscal year ending June 30, 2020", "the
+biennium ending August 31, 2027" and "the current fiscal year, which ends June 30" (a year
+only with the document's date). Each mention keeps its words as written; the canonical name
+("FY2026", the year it ends; a biennium "FY2026-FY2027") is given only when the words fix it:
+no year is ever invented. Pure functions; imports nothing from the rest of the package.
 """
 
 from __future__ import annotations

@@ -152,10 +152,12 @@ def kind_of(
     nearby: str = "",
 ) -> Kind:
     """The kind of ``amount``, first rule that answers: a day rate is per-diem; "net" in
-    its clause; the other side paying ("ICE pays for ...") is a reimbursement; a direction word (reimbursed, revenue, grant, cost) in its own clause, the
-    more specific of revenue and grant/reimbursement winning; a part ("including $X for
-    beds") takes the kind of the whole; then direction words in the sentence and in ``fallback`` (a row's
-    heading), then what the money is spent on (salaries, vehicles: cost)."""
+    its clause; the other side paying ("ICE pays for ...") is a reimbursement; a direction
+    word (reimbursed, revenue, grant, cost) in its own clause, grant or reimbursement beating
+    plain revenue; a part ("including $X for beds") takes the kind of the whole; direction
+    words in the sentence, then in ``fallback`` (a row's heading or section); money asked
+    for ("expects to ask for $X") from the grant named ``nearby``; then what the money is
+    spent on (salaries, vehicles: cost)."""
     head = text[: amount.start]
     small = abs(amount.value) < 1000
     if amount.unit == "day" or PER_DIEM_BEFORE.search(before if small else before[-40:]):
