@@ -317,7 +317,13 @@ def _cap(sentence: str, limit: int = 1500) -> list[str]:
 # --- Scope ------------------------------------------------------------------------------------
 
 
+_CUES = ("287", "ice", "model", "warrant", "immigra", "enforcement", "customs", "federal", "deport")
+
+
 def _basis(text: str, ice_in_block: bool, doc: Basis | None) -> Basis | None:
+    low = text.lower()
+    if not any(cue in low for cue in _CUES):
+        return None  # substring tests first: most units of a long page name nothing
     own = names_program(text)
     if own:
         return own
