@@ -181,8 +181,8 @@ REVENUE_LAYOUT_LABELS: Labels = {
     "612400": "cost", "8311950": None,
 }  # fmt: skip
 
-# Written after the rules above were tuned on the documents before, and scored unseen
-# first (kind accuracy 0.83 then): a check that the rules are not fitted to one set.
+# Written after the rules were tuned on the set above and scored unseen first: recall 1.00,
+# kind accuracy 0.63 (12 of 19), no other figure reported. The fixes were general rules.
 STAFF_REPORT = """\
 AGENDA ITEM 9 - STAFF REPORT
 Subject: Renewal of the 287(g) Task Force Model agreement with U.S. Immigration and Customs
@@ -295,8 +295,8 @@ BATCH2: dict[str, tuple[str, Labels]] = {
     "fiscal words": (FISCAL_WORDS, FISCAL_WORDS_LABELS),
 }
 
-# A third set, also scored unseen first (4 of 19 figures wrong then: a money section under
-# an agenda item, a state program's total, a national total, a negated bullet).
+# A third set, also scored unseen first: recall 0.82, kind accuracy 0.67, 3 of 9 other figures
+# reported (a money section under an agenda item, state and national totals, a negated bullet).
 AGENDA_SECTIONS = """\
 ITEM 12. Sheriff - Amendment No. 2 to the 287(g) Memorandum of Agreement with U.S. Immigration
 and Customs Enforcement (Warrant Service Officer model).
@@ -371,6 +371,71 @@ BATCH3: dict[str, tuple[str, Labels]] = {
     "bullet news": (BULLET_NEWS, BULLET_NEWS_LABELS),
 }
 
+# A fourth set, scored unseen first: recall 1.00, kind accuracy 0.90, 1 of 8 other figures
+# reported (a restatement "$38,657, or $8,995 per year" lost its kind; a fund balance).
+BUDGET_IMPACT = """\
+26-114-0413-C Constable Precinct 4 - Certification of Revenue for the DHS ICE 287(g) Task Force
+and appropriation of the same.
+
+BUDGET IMPACT:
+Fund   Org     Account   Description                          Amount
+100    31050   43190     Federal Grants - ICE 287(g)        $152,500
+100    31050   51110     Salaries - Deputy Constables        $52,500
+100    31050   54510     Vehicle                            $100,000
+
+26-115-0413-C Road & Bridge - Purchase of a motor grader, $318,400.
+"""
+BUDGET_IMPACT_LABELS: Labels = {
+    "152500": "grant",
+    "52500": "cost",
+    "100000": "cost",
+    "318400": None,
+}
+
+FORUM = """\
+Sheriff Alvarez defended the 287(g) agreement at Tuesday's forum. "We spend about $90,000 a year
+on it, and ICE covers most of that," he said. Opponents said the true figure is higher once jail
+time is counted. The county's new courthouse annex, also discussed Tuesday, will cost $38 million.
+"""
+FORUM_LABELS: Labels = {"90000": "cost", "38000000": None}
+
+AUDIT = """\
+Net incremental cost to the Sheriff's Office for participation in the 287(g) program for FY2015
+through FY2019 totaled $38,657, or $8,995 per year on average. No reimbursements from ICE were
+identified. The audit itself cost the county $19,739, and the Adult Detention Center's budget was
+$15.7 million.
+"""
+AUDIT_LABELS: Labels = {"38657": "net", "8995": "net", "19739": None, "15700000": None}
+
+COURT_ORDER = """\
+WHEREAS, under the Task Force Model agreement the County will receive reimbursement of up to $25
+per hour of overtime worked by designated officers; and WHEREAS, the County's general fund
+balance is $14,250,000;
+"""
+COURT_ORDER_LABELS: Labels = {"25": "reimbursement", "14250000": None}
+
+JEM_PER_DIEM = """\
+ICE will pay the county a per diem of $97.50 for each detainee housed under the 287(g) Jail
+Enforcement Model agreement. The jail's average daily cost per inmate is $112.40.
+"""
+JEM_LABELS: Labels = {"97.50": "per_diem", "112.40": None}
+
+CSV_ROWS = """\
+Line Item | FY 2025-26 Budget | FY 2026-27 Budget
+287(g) Warrant Service Officer overtime | FY 2025-26 Budget: 54000 | FY 2026-27 Budget: 56500
+Inmate transport | FY 2025-26 Budget: 210000 | FY 2026-27 Budget: 222000
+"""
+CSV_LABELS: Labels = {"54000": "cost", "56500": "cost", "210000": None, "222000": None}
+
+BATCH4: dict[str, tuple[str, Labels]] = {
+    "budget impact table": (BUDGET_IMPACT, BUDGET_IMPACT_LABELS),
+    "forum quote": (FORUM, FORUM_LABELS),
+    "audit": (AUDIT, AUDIT_LABELS),
+    "court order": (COURT_ORDER, COURT_ORDER_LABELS),
+    "jem per diem": (JEM_PER_DIEM, JEM_LABELS),
+    "csv rows": (CSV_ROWS, CSV_LABELS),
+}
+
 DOCUMENTS: dict[str, tuple[str, Labels]] = {
     "layout budget page": (LAYOUT_BUDGET, LAYOUT_LABELS),
     "plain budget page": (PLAIN_BUDGET, PLAIN_LABELS),
@@ -387,6 +452,7 @@ DOCUMENTS: dict[str, tuple[str, Labels]] = {
     "revenue/expenditure sections": (REVENUE_LAYOUT, REVENUE_LAYOUT_LABELS),
     **BATCH2,
     **BATCH3,
+    **BATCH4,
 }
 # "close to $1M" and "$987,640" are one figure: the rounded one is found as a note on the
 # exact one, so it is not expected as a figure of its own.

@@ -251,6 +251,22 @@ def test_no_fiscal_year_is_invented() -> None:
     assert (figure.fiscal_year, figure.fiscal_text) == (None, None)
 
 
+def test_a_span_of_years_is_written_but_not_one_fiscal_year() -> None:
+    figure = one("From FY2015 through FY2019 the 287(g) program's net cost was $38,657.")
+    assert (figure.fiscal_year, figure.fiscal_text) == (None, "FY2015 through FY2019")
+
+
+def test_the_same_amount_as_cost_and_as_reimbursement_is_two_figures() -> None:
+    motion = (
+        "Motion to add two deputy positions for the 287(g) task force at $148,212 including "
+        "benefits, offset by anticipated ICE reimbursement of $148,212. Carried 4-1."
+    )
+    assert [(f.amount, f.kind) for f in figures_in(motion)] == [
+        (Decimal("148212"), "cost"),
+        (Decimal("148212"), "reimbursement"),
+    ]
+
+
 def test_a_year_goes_to_the_amount_it_is_written_with() -> None:
     note = "The 287(g) grant program costs ($990,000) in FY2026 and ($734,000) a year after that."
     assert [(f.amount, f.fiscal_year) for f in figures_in(note)] == [

@@ -22,7 +22,7 @@ _MONTHS |= {"sep": 9, "oct": 10, "nov": 11, "dec": 12}
 _MONTH = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 _FISCAL = re.compile(
     r"\b(?:FY|F\.Y\.|fiscal\s+year|fiscal)\s*'?(?P<a>\d{4}|\d{2})(?!\d|,\d)"
-    r"(?:\s*(?:-|–|/|to)\s*'?(?P<b>\d{4}|\d{2})(?!\d|,\d))?"
+    r"(?:\s*(?:-|–|/|to|through|thru)\s*(?:FY\s*)?'?(?P<b>\d{4}|\d{2})(?!\d|,\d))?"
     r"|\b(?P<c>(?:19|20)\d\d)(?:\s*[-–/]\s*(?P<d>\d{2}|\d{4}))?\s+(?:(?:adopted|proposed"
     r"|approved|recommended|amended|operating|annual|county)\s+)*(?:budget(?:ed)?|actuals?"
     r"|adopted|proposed|estimated?|projected|requested|amended)\b"

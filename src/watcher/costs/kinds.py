@@ -99,12 +99,17 @@ _PAYER = re.compile(
     _I,
 )
 # "including $623,055 for beds": a part of the amount before, and of its kind.
-_PART_OF = re.compile(r"\b(?:including|includes|of\s+which|comprising|consisting\s+of)\b|:\s*$", _I)
+_PART_OF = re.compile(
+    r"\b(?:including|includes|of\s+which|comprising|consisting\s+of)\b|:\s*$"
+    r"|^\s*,?\s*or\s+(?:about\s+|roughly\s+)?$",  # "$38,657, or $8,995 per year": the same
+    _I,
+)
 # A whole department's or county's budget: "the sheriff's $48 million budget", "Department Total".
 _OWNER = r"(?:sheriff'?s?|jail'?s?|county'?s?|department'?s?|office'?s?|overall|total|entire|whole"
 _OWNER += r"|general\s+fund|agency'?s?|city'?s?|detention\s+center'?s?|corrections)"
 _TOTAL_BEFORE = re.compile(
-    rf"\b{_OWNER}\s+(?:\w+\s+){{0,3}}?(?:budget|spending|appropriations?)\s*"
+    rf"\b{_OWNER}\s+(?:\w+\s+){{0,3}}?(?:budget|spending|appropriations?|(?:fund\s+)?balance"
+    r"|reserves?)\s*"
     r"(?:of|is|was|totals?|totaling|stands\s+at|for\s+\S+\s+(?:is|was))?\s*(?:about\s+|nearly\s+)?$",
     _I,
 )
@@ -180,7 +185,7 @@ def kind_of(
         return found
     if previous and previous != "per_diem" and _PART_OF.search(before):
         return previous
-    found = _nearest(KIND_WORDS, head, text[amount.end :])
+    found = _nearest(KIND_WORDS, head, _COMMA.split(after, maxsplit=1)[0], 60)
     for extra in fallback:
         found = found or _nearest(KIND_WORDS, extra, "")
     if found:
