@@ -61,6 +61,8 @@ __all__ = [
 MAX_PAGE_LINES = 200_000  # a budget page has hundreds; past this the page is hostile
 MAX_UNITS = 300_000  # sentences and rows looked at in one document (a 2,000-page book: ~150,000)
 _CLAUSE_BREAK = re.compile(r";|\s\|\s|\t")
+_SPLIT = re.compile(r",|;|\band\b|\bwhile\b|\bbut\b|\bwhereas\b|\bplus\b", re.I)
+_INCLUDING = re.compile(r"\b(?:including|of\s+which|among\s+them)\b", re.I)
 _NOT_PROGRAM = re.compile(
     r"\bnot\s+(?:part\s+of|related\s+to|included\s+in|connected\s+(?:to|with)|tied\s+to)\b"
     r"|\bunrelated\s+to\b|\bseparate\s+from\b",
@@ -258,10 +260,14 @@ def _figures(
         hi = amounts[i + 1].start if i + 1 < len(amounts) else len(text)
         before, after = _clause(text[lo : amount.start], tail=True), _clause(text[amount.end : hi])
         clause = f"{before} {after}"
-        if _other_money(clause, unit) or is_total(text, amount, before, unit.row):
+        # "ICE pays $92 a day, while the Marshals pay $81": each amount's own part.
+        own = f"{before if not i else _SPLIT.split(before)[-1]} {_SPLIT.split(after)[0]}"
+        if _other_money(own, unit) or is_total(text, amount, before, unit.row):
             continue
         if _NOT_PROGRAM.search(clause):
             continue  # "$1.9 million: the food contract, which is not part of the program"
+        if named and _whole_of_a_287g_part(text, amount.start, after):
+            continue  # "$2.4 million in federal funds, including $600,000 tied to 287(g)"
         kind = kind_of(
             text,
             amount,
@@ -297,6 +303,16 @@ def _figures(
             )
         )
     return out
+
+
+def _whole_of_a_287g_part(text: str, start: int, after: str) -> bool:
+    """A total written before the 287(g) part of it, when only the part names the program."""
+    part = _INCLUDING.search(after)
+    if part is None:
+        return False
+    named_later = R287G.search(text, start) or MODEL.search(text, start)
+    head = text[:start]
+    return bool(named_later) and not (R287G.search(head) or MODEL.search(head))
 
 
 def _other_money(clause: str, unit: Unit) -> bool:

@@ -93,9 +93,9 @@ _REQUEST = re.compile(
 )
 # The other side paying: "ICE pays for", "the federal program also paid for", "the state covers".
 _PAYER = re.compile(
-    r"\b(?:ICE|DHS|federal(?:\s+(?:government|program|agency|funds|money))?|the\s+state"
-    r"|state\s+(?:grant|program|board))\b[^.;]{0,60}?\b(?:pa(?:ys|id)|pay|cover(?:s|ed)?"
-    r"|fund(?:s|ed)|picks?\s+up|picked\s+up)\b[^.;]{0,80}$",
+    r"\b(?:ICE|DHS|(?:the\s+)?federal\s+(?:government|program|agency)|the\s+state"
+    r"|state\s+(?:grant|program|board)|the\s+grant)\s+(?:\w+\s+){0,3}?(?:pa(?:ys|id)|pay|cover(?:s|ed)?"
+    r"|funded|picks?\s+up|picked\s+up)\b[^.;]{0,80}$",
     _I,
 )
 # "including $623,055 for beds": a part of the amount before, and of its kind.

@@ -60,7 +60,7 @@ INDIRECT = re.compile(
     _I,
 )
 OTHER_PROGRAM = re.compile(
-    r"\bSCAAP\b|state\s+criminal\s+alien\s+assistance|\bU\.?\s?S\.?\s+marshals?\b|\bUSMS\b"
+    r"\bSCAAP\b|state\s+criminal\s+alien\s+assistance|\bmarshals\b|\bU\.?\s?S\.?\s+marshal\b|\bUSMS\b"
     r"|marshals?\s+service|bureau\s+of\s+prisons|\bIGSA\b|intergovernmental\s+service\s+agreement",
     _I,
 )
