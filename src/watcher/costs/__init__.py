@@ -1,9 +1,16 @@
 """287(g) cost figures from county documents, and the programs' own reference figures.
 
 ``extract_text`` turns a fetched document into pages of text (with notes on what could not be
-read), ``find_cost_figures`` reads the dollar figures of its 287(g) passages, and
-``reference_figures_for`` gives the program-level terms to show beside (never mixed with) the
-local figures.
+read), ``find_cost_figures`` / ``scan_costs`` read the dollar figures of its 287(g) passages,
+and ``reference_figures_for`` gives the program-level terms to show beside (never mixed with)
+the local figures.
+
+Modules: ``text`` (readers), ``extract`` (the search, ``CostFigure``, the same money said twice),
+``passages`` (blocks, rows, bullets, what is about 287(g)), ``amounts`` (dollar forms, ranges,
+hedges, rates), ``kinds`` (kind, period, place, whole-budget totals), ``fiscal`` (fiscal years
+as written), ``reference``. ``amounts`` and ``fiscal`` import nothing of the package;
+``passages`` and ``kinds`` import only those two; ``extract`` imports them all and ``text``.
+The package imports only ``watcher.errors`` and ``watcher.parse`` (XLSX) outside itself.
 """
 
 from __future__ import annotations

@@ -245,8 +245,9 @@ def _shape(line: str, prose: list[str], in_bullet: bool) -> str:
     if item and not (prose and len(prose[-1]) >= 50 and not prose[-1].endswith((".", ":"))):
         # A prose line wrapped just after a figure is not a line item: labels are short.
         words = len(item.group("label").split())
-        if words <= (6 if "$" in item.group("nums") else 12):
-            return "item"
+        money = re.search(r"\$|\d,\d{3}|\d{5}|\.\d\d\b", item.group("nums"))
+        if money and words <= (6 if "$" in item.group("nums") else 12):
+            return "item"  # not "... on January 5, 2026": a line item's figure is money
     return "prose"
 
 
