@@ -61,7 +61,7 @@ _HEDGE = re.compile(
     r"(?:\b(?:nearly|almost|close\s+to|about|approximately|approx\.|roughly|around|some"
     r"|at\s+least|more\s+than|over|upwards\s+of|up\s+to|less\s+than|under|just\s+(?:under|over)"
     r"|well\s+over|an\s+estimated|estimated|as\s+much\s+as|no\s+more\s+than"
-    r"|not\s+to\s+exceed|in\s+excess\s+of|~))\s*$",
+    r"|not\s+to\s+exceed|in\s+excess\s+of|perhaps|possibly|maybe|~))\s*$",
     _I,
 )
 _BARE_END = re.compile(

@@ -62,6 +62,12 @@ MAX_PAGE_LINES = 200_000  # a budget page has hundreds; past this the page is ho
 MAX_UNITS = 300_000  # sentences and rows looked at in one document (a 2,000-page book: ~150,000)
 _CLAUSE_BREAK = re.compile(r";|\s\|\s|\t")
 _SPLIT = re.compile(r",|;|\band\b|\bwhile\b|\bbut\b|\bwhereas\b|\bplus\b", re.I)
+# "larger than the $650,000 the library lost": money named only to compare with.
+_COMPARED = re.compile(
+    r"(?:\b(?<!more )(?<!less )(?<!fewer )than|\bcompared\s+(?:to|with)|\bversus|\bvs\.?)"
+    r"\s+(?:the\s+|a\s+)?$",
+    re.I,
+)
 _INCLUDING = re.compile(r"\b(?:including|of\s+which|among\s+them)\b", re.I)
 _NOT_PROGRAM = re.compile(
     r"\bnot\s+(?:part\s+of|related\s+to|included\s+in|connected\s+(?:to|with)|tied\s+to)\b"
@@ -264,7 +270,7 @@ def _figures(
         own = f"{before if not i else _SPLIT.split(before)[-1]} {_SPLIT.split(after)[0]}"
         if _other_money(own, unit) or is_total(text, amount, before, unit.row):
             continue
-        if _NOT_PROGRAM.search(clause):
+        if _NOT_PROGRAM.search(clause) or _COMPARED.search(before[-30:]):
             continue  # "$1.9 million: the food contract, which is not part of the program"
         if named and _whole_of_a_287g_part(text, amount.start, after):
             continue  # "$2.4 million in federal funds, including $600,000 tied to 287(g)"

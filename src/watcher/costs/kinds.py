@@ -25,7 +25,8 @@ _I = re.I
 
 NET = re.compile(
     r"\bnet\b|\bleaving\b|\bleft\s+(?:the\s+)?(?:county|city|taxpayers|sheriff)|out[\s-]of[\s-]pocket"
-    r"|\bafter\s+(?:the\s+)?(?:federal\s+)?reimburse\w*|\bbottom\s+line\b|unreimbursed",
+    r"|\bafter\s+(?:the\s+)?(?:federal\s+)?reimburse\w*|\bbottom\s+line\b|unreimbursed"
+    r"|\bhole\b|\bgap\b|\bshortfall\b",
     _I,
 )
 # Words that say which way money moves; they decide before the nouns below.
@@ -34,6 +35,7 @@ KIND_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (
         re.compile(
             r"\breimburs\w*|\bstipends?\b|\brecover(?:y|ies|ed)\b|\bpaid\s+back\b|\brepa(?:id|ys?|ying)\b"
+            r"|\b(?:sends?|sent|gives?|gave)\s+back\b|\brefund\w*"
             r"|\bpay\s+back\b",
             _I,
         ),
@@ -60,7 +62,8 @@ OBJECT_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (
         re.compile(
             r"\bsalar\w+|\bovertime\b|\bpositions?\b|\bbenefits\b|\bwages\b|\bpersonnel\b"
-            r"|\bequipment\b|\bvehicles?\b|\bfuel\b|\bsupplies\b|\btraining\b|\bdeputies\b",
+            r"|\bequipment\b|\bvehicles?\b|\bfuel\b|\bsupplies\b|\btraining\b|\bdeput(?:y|ies)\b"
+            r"|\bofficers?\b|\bFTEs?\b|\bstaff(?:ing)?\b",
             _I,
         ),
         "cost",
