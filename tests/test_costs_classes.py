@@ -294,6 +294,8 @@ def test_the_caller_can_say_which_county_the_document_is_about() -> None:
     text = ExtractedText(pages=["Hall County will spend $520,000 on 287(g)."], format="text")
     scan = scan_costs(text, url=URL, doc_date=None, home="Bexley County")
     assert [f.jurisdiction for f in scan.figures] == ["Hall County"]
+    scan = scan_costs(text, url=URL, doc_date=None, home="Hall")
+    assert [f.jurisdiction for f in scan.figures] == [None]
 
 
 def test_state_and_national_totals_are_not_local() -> None:

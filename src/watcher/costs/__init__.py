@@ -5,12 +5,13 @@ read), ``find_cost_figures`` / ``scan_costs`` read the dollar figures of its 287
 and ``reference_figures_for`` gives the program-level terms to show beside (never mixed with)
 the local figures.
 
-Modules: ``text`` (readers), ``extract`` (the search, ``CostFigure``, the same money said twice),
-``passages`` (blocks, rows, bullets, what is about 287(g)), ``amounts`` (dollar forms, ranges,
-hedges, rates), ``kinds`` (kind, period, place, whole-budget totals), ``fiscal`` (fiscal years
-as written), ``reference``. ``amounts`` and ``fiscal`` import nothing of the package;
-``passages`` and ``kinds`` import only those two; ``extract`` imports them all and ``text``.
-The package imports only ``watcher.errors`` and ``watcher.parse`` (XLSX) outside itself.
+Modules: ``text`` (readers), ``extract`` (the search), ``figure`` (``CostFigure``), ``merge``
+(the same money said twice, republished figures), ``passages`` (blocks, rows, bullets, what is
+about 287(g)), ``amounts`` (dollar forms, ranges, hedges, rates), ``kinds`` (kind, period,
+place, whole-budget totals), ``fiscal`` (fiscal years as written), ``reference``. ``amounts``
+and ``fiscal`` import nothing of the package; ``passages`` and ``kinds`` only those two;
+``figure`` only ``kinds`` and ``passages``; ``merge`` only ``figure``; ``extract`` the rest
+and ``text``. Outside itself the package imports only ``watcher.errors`` and ``watcher.parse``.
 """
 
 from __future__ import annotations

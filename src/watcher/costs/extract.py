@@ -11,16 +11,12 @@ clause. The same money said twice in a document ("close to $1M", "$991,279") is 
 
 from __future__ import annotations
 
-import bisect
-import dataclasses
 import datetime as dt
-import hashlib
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 
 from watcher.costs.amounts import find_amounts
+from watcher.costs.figure import CostFigure, CostScan
 from watcher.costs.fiscal import fiscal_mentions, year_for
 from watcher.costs.kinds import (
     Kind,
@@ -31,6 +27,7 @@ from watcher.costs.kinds import (
     period_of,
     place_of,
 )
+from watcher.costs.merge import merge_republished, same_money
 from watcher.costs.passages import (
     FALSE_FRIEND,
     MODEL,
@@ -86,61 +83,6 @@ KEY_TERMS = (
 
 
 @dataclass(frozen=True)
-class CostFigure:
-    """One dollar figure read from a 287(g) passage of one document.
-
-    ``amount`` is in dollars, negative when written as ``(1,234)``; ``raw`` is as written. A
-    range ("$60 to $70") has ``amount`` at its low end and ``amount_high`` at its high end.
-    ``hedge`` is the qualifier written before the figure ("close to", "at least"); ``unit``
-    what a rate is counted in ("day", "credentialed deputy"). ``fiscal_year`` is canonical
-    ``"FY2026"`` (named by the year it ends; a biennium ``"FY2026-FY2027"``) and only when the
-    text fixes it; ``fiscal_text`` is the fiscal year as written, even when it does not
-    ("last fiscal year"). ``basis`` says why the passage counted: the 287(g) name, a model
-    name, or an ICE immigration-enforcement agreement (possibly a detention contract, not
-    287(g) itself). ``jurisdiction`` is set when the text ties the figure to a county other
-    than the one the document is about ("Mecklenburg County spent ..." in a Knox County
-    story); ``note`` records the same money written another way in the document.
-    """
-
-    amount: Decimal
-    kind: Kind
-    fiscal_year: str | None
-    period: Period | None
-    sentence: str
-    page: int | None
-    url: str
-    doc_date: dt.date | None
-    context: str
-    raw: str
-    basis: Basis
-    key_terms: tuple[str, ...]
-    amount_high: Decimal | None = None
-    hedge: str | None = None
-    unit: str | None = None
-    fiscal_text: str | None = None
-    jurisdiction: str | None = None
-    note: str | None = None
-
-    @property
-    def fingerprint(self) -> str:
-        """Equal for the same figure wherever it is republished: amount, kind, year and the
-        agency/model words, but not the wording, URL or date of the document."""
-        parts = [format(self.amount.normalize(), "f"), self.kind, self.fiscal_year or ""]
-        extra = [self.unit or "", self.jurisdiction or ""]
-        raw = "|".join([*parts, *self.key_terms, *(["", *extra] if any(extra) else [])])
-        return hashlib.sha1(raw.encode()).hexdigest()[:16]
-
-
-@dataclass(frozen=True)
-class CostScan:
-    """A document's figures and what to say beside them: what could not be read, and why
-    there are no figures (no 287(g) mention at all, or a mention with no dollar amount)."""
-
-    figures: list[CostFigure]
-    notes: list[str]
-
-
-@dataclass(frozen=True)
 class _Where:
     page: int | None
     url: str
@@ -166,7 +108,7 @@ def scan_costs(
     """find_cost_figures with notes. A real agenda or budget has dozens of 287(g) figures;
     past ``max_candidates`` (or a page of more than ``MAX_PAGE_LINES`` lines) the document
     is hostile or not one, and the search stops with a note. ``home`` is the county the
-    document is about ("Knox County"); by default the county it names most."""
+    document is about ("Knox County" or "Knox"); by default the county it names most."""
     doc = next((b for p in text.pages if (b := names_program(p))), None)
     notes = list(text.notes)
     if doc is None and not any(page_basis(p, None) for p in text.pages):
@@ -193,7 +135,7 @@ def scan_costs(
             if units > MAX_UNITS:
                 at = f" (page {page})" if page else ""
                 notes.append(f"figure search stopped after {MAX_UNITS:,} sentences and rows{at}")
-                return CostScan(_same_money(found), notes)
+                return CostScan(same_money(found), notes)
             carried = item if continues_item(block) else None
             for i, basis, named in in_scope(block, doc, carried):
                 context = " ".join(u.text for u in block[max(0, i - 2) : i + 3])[:1500]
@@ -203,8 +145,8 @@ def scan_costs(
                 if candidates >= max_candidates:
                     at = f" (page {page})" if page else ""
                     notes.append(f"figure search stopped at {candidates:,} candidates{at}")
-                    return CostScan(_same_money(found), notes)
-    figures = _same_money(found)
+                    return CostScan(same_money(found), notes)
+    figures = same_money(found)
     if not figures and not text.scanned:
         notes.append(_why_no_figures(text))
     return CostScan(figures, notes)
@@ -228,20 +170,6 @@ def _why_no_figures(text: ExtractedText) -> str:
         shown = ", ".join(map(str, named[:10])) + (" ..." if len(named) > 10 else "")
         return f"287(g) is named (pages {shown}) but no dollar figure goes with it"
     return "287(g) is named but no dollar figure goes with it"
-
-
-def merge_republished(figures: Iterable[CostFigure]) -> list[CostFigure]:
-    """One figure per fingerprint across documents, keeping the earliest publication."""
-    best: dict[str, CostFigure] = {}
-    for figure in figures:
-        kept = best.get(figure.fingerprint)
-        if kept is None or _earlier(figure.doc_date, kept.doc_date):
-            best[figure.fingerprint] = figure
-    return list(best.values())
-
-
-def _earlier(a: dt.date | None, b: dt.date | None) -> bool:
-    return a is not None and (b is None or a < b)
 
 
 # --- Figures ----------------------------------------------------------------------------------
@@ -305,10 +233,18 @@ def _figures(
                 hedge=amount.hedge,
                 unit=amount.unit,
                 fiscal_text=year.written if year else None,
-                jurisdiction=place if place and place != where.home else None,
+                jurisdiction=place if place and not _same_place(place, where.home) else None,
             )
         )
     return out
+
+
+def _same_place(place: str, home: str | None) -> bool:
+    """ "Knox County" is home whether the caller says "Knox County" or "Knox"."""
+    if home is None:
+        return False
+    strip = re.compile(r"\s+(?:county|parish|borough)$", re.I)
+    return strip.sub("", place).casefold() == strip.sub("", home.strip()).casefold()
 
 
 def _whole_of_a_287g_part(text: str, start: int, after: str) -> bool:
@@ -342,62 +278,3 @@ def _key_terms(text: str) -> tuple[str, ...]:
         for m in pattern.finditer(text):
             terms.add(label.format(*m.groups()))
     return tuple(sorted(terms))
-
-
-# --- The same money said twice ------------------------------------------------------------------
-
-
-def _same_money(figures: list[CostFigure]) -> list[CostFigure]:
-    """Each figure once: the same fingerprint twice is one figure, and a rounded or hedged
-    figure ("close to $1M") within 5% of an exact one of the same kind and year ("$991,279")
-    is the same money: the exact one is kept and notes the other."""
-    seen: set[str] = set()
-    out: list[CostFigure] = []
-    for figure in figures:
-        if figure.fingerprint not in seen:
-            seen.add(figure.fingerprint)
-            out.append(figure)
-    exact = sorted((f.amount, i) for i, f in enumerate(out) if not _rough(f))
-    keys = [amount for amount, _ in exact]
-    dropped: set[int] = set()
-    for i, rough in enumerate(out):
-        if not _rough(rough):
-            continue
-        low = bisect.bisect_left(keys, rough.amount - abs(rough.amount) * Decimal("0.06"))
-        high = bisect.bisect_right(keys, rough.amount + abs(rough.amount) * Decimal("0.06"))
-        match = next((j for _, j in exact[low:high] if _same(rough, out[j])), None)
-        if match is not None:
-            dropped.add(i)
-            said = f"{rough.hedge} {rough.raw}" if rough.hedge else rough.raw
-            kept = out[match]
-            note = f"also written as {said!r}" + (f"; {kept.note}" if kept.note else "")
-            kind = rough.kind if kept.kind == "unknown" else kept.kind
-            out[match] = dataclasses.replace(kept, note=note, kind=kind)
-    return [f for i, f in enumerate(out) if i not in dropped]
-
-
-_SCALED = re.compile(r"\d\s*-?\s*(?:[mbk]\b|million|billion|thousand)|[a-z]\s+dollars", re.I)
-_DIRECTION = {"revenue": "in", "reimbursement": "in", "grant": "in", "net": "cost"}
-
-
-def _rough(figure: CostFigure) -> bool:
-    """Said roughly: hedged ("close to"), or rounded to a scale word ("$2.1 million", "$1M")."""
-    if figure.amount_high is not None:
-        return False
-    digits = format(abs(figure.amount).normalize(), "f").replace(".", "").strip("0")
-    scaled = bool(_SCALED.search(figure.raw)) and len(digits) <= 3
-    return bool(figure.hedge) or scaled
-
-
-def _same(rough: CostFigure, exact: CostFigure) -> bool:
-    if _rough(exact) or exact.amount_high is not None or exact.amount == 0:
-        return False
-    # Money in is one direction whatever it is called ("federal money", "reimbursement").
-    kinds = {_DIRECTION.get(rough.kind, rough.kind), _DIRECTION.get(exact.kind, exact.kind)}
-    return (
-        len(kinds - {"unknown"}) <= 1
-        and rough.unit == exact.unit
-        and rough.jurisdiction == exact.jurisdiction
-        and (rough.fiscal_year is None or rough.fiscal_year == exact.fiscal_year)
-        and abs(rough.amount - exact.amount) <= abs(exact.amount) * Decimal("0.05")
-    )
