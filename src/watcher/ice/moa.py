@@ -67,7 +67,9 @@ def names_agency(document: str, agency_key: str) -> bool:
 def is_foreign(document: str, *, key: str, agency_key: str, evidence: MoaEvidence) -> bool:
     """The file belongs to another agreement (it links it now or did in the last list), or
     does not name this agency: what each row of a shifted block looks like."""
-    others = evidence.linked_by.get(document, frozenset()) - {key}
+    # The same agency's other models may share one MOA file; they are not another agreement.
+    agency = key.rsplit("|", 1)[0] + "|"
+    others = [k for k in evidence.linked_by.get(document, ()) if not k.startswith(agency)]
     return bool(others) or not names_agency(document, agency_key)
 
 
