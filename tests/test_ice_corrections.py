@@ -181,7 +181,7 @@ def test_shifted_then_fixed_links_are_link_corrections(lab: Lab) -> None:
     lab.publish(block(OWN))
     lab.publish(block(SHIFTED))
     lab.publish(block(OWN))
-    lab.publish(block(OWN) + [sheriff("Tulsa", SIGNED, "FLORIDA")])  # a later list, unrelated
+    lab.publish([*block(OWN), sheriff("Tulsa", SIGNED, "FLORIDA")])  # a later list, unrelated
     assert lab.history("link_correction") == [f"{name} Police Department" for name in ALPHA[:7]] * 2
     assert lab.events() == [
         ("new", "Tulsa County Sheriff's Office", None, "Tulsa County"),
@@ -194,7 +194,7 @@ def test_shifted_then_fixed_links_are_link_corrections(lab: Lab) -> None:
 def test_fix_of_a_block_shifted_before_watching_began_is_no_renewal(lab: Lab) -> None:
     lab.publish(block(SHIFTED))  # the baseline already carried the shift
     lab.publish(block(OWN))
-    lab.publish(block(OWN) + [sheriff("Tulsa", SIGNED, "FLORIDA")])
+    lab.publish([*block(OWN), sheriff("Tulsa", SIGNED, "FLORIDA")])
     # Bell..Glen move to files their neighbours linked; Avon's own file was never linked, but
     # it is no later than the file Avon had (both 10 Apr 2025): an update, not a renewal.
     assert lab.history("link_correction") == [f"{name} Police Department" for name in ALPHA[1:7]]
@@ -224,7 +224,7 @@ def test_a_held_link_that_goes_away_never_becomes_a_renewal(lab: Lab) -> None:
     lab.publish(block(OWN))
     lab.publish(block(shifted, renewed))
     lab.publish(block(OWN))
-    lab.publish(block(OWN) + [sheriff("Tulsa", SIGNED, "FLORIDA")])
+    lab.publish([*block(OWN), sheriff("Tulsa", SIGNED, "FLORIDA")])
     assert [event[0] for event in lab.events()] == ["new"]
     assert lab.db.execute("SELECT COUNT(*) FROM moa_links_held").fetchone() == (0,)
 

@@ -69,12 +69,12 @@ def test_pending_list_relabel_is_recorded_without_event() -> None:
     assert [(u.change, u.event) for u in diff.updates] == [("relabeled", None)]
 
 
-def judge(old: str, new: str, evidence: MoaEvidence, *, signed: dt.date = D(2025, 2, 26)) -> str:
+def judge(old: str, new: str, evidence: MoaEvidence) -> str:
     return judge_link(
         agreement_id=7,
         key="FL|alpha police department|Task Force Model",
         agency_key="alpha police department",
-        signed=signed,
+        signed=D(2025, 2, 26),
         old_url=BASE + old,
         new_url=BASE + new,
         evidence=evidence,
