@@ -11,10 +11,14 @@ from typing import Any
 
 import pytest
 import sqlite_utils
+from click.testing import CliRunner
 
 from ice_workbooks import MOA_BASE, make_workbook
 from watcher.alerts.delivery import queue_events
+from watcher.alerts.enrich import enriched_events
+from watcher.alerts.render import event_context
 from watcher.alerts.subscriptions import subscribe
+from watcher.cli import cli
 from watcher.config import Config
 from watcher.ice.apply import Applied, apply_publication
 from watcher.runtime.pipeline import rules_for
@@ -233,3 +237,36 @@ def test_a_lone_new_moa_file_is_still_a_renewal(lab: Lab) -> None:
     lab.publish(block(OWN))
     lab.publish(block(OWN, {"Hope": "HopePoliceDeptFL_TFM_MOA_02262026.pdf"}))
     assert [event[:2] for event in lab.events()] == [("renewal", "Hope Police Department")]
+
+
+def test_relabel_reads_as_a_correction_in_mail_and_on_the_command_line(
+    lab: Lab, tmp_path: Path
+) -> None:
+    lab.publish([*fillers(), HASKELL_PD])
+    lab.publish([*fillers(1), HASKELL_SO])
+    [event] = enriched_events(lab.db, event_type="relabel")
+    context = event_context(event)
+    assert context["subject"] == (
+        "287(g) listing corrected: Haskell County Sheriff's Office, OK - Task Force Model"
+    )
+    assert context["what"] == (
+        "ICE corrected its listing: the Task Force Model agreement it listed as Haskell Police "
+        "Department (Muskogee County) is now listed as Haskell County Sheriff's Office (OK). "
+        "The agreement itself did not change."
+    )
+    assert "did not change" in (context["legal"] or {}).get("text", "")
+    (tmp_path / "sources.yaml").write_text(
+        "contact: tests@example.org\nsources:\n"
+        "  - {name: ice, kind: ice_287g, url: 'https://www.ice.gov/287g'}\n"
+    )
+    db_path = lab.db.execute("PRAGMA database_list").fetchone()[2]
+    result = CliRunner().invoke(
+        cli,
+        ["--config", str(tmp_path / "sources.yaml"), "--db", db_path, "events", "--type",
+         "relabel"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "2026-04-02  relabel    OK  Haskell County Sheriff's Office - Task Force Model, "
+        "signed 2026-03-28 (was Haskell Police Department)\n"
+    )
