@@ -12,8 +12,10 @@ from typing import Any
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
+from starlette.testclient import TestClient
 
 from ice_workbooks import MOA_BASE, make_workbook
+from test_web_helpers import make_config
 from watcher.alerts.delivery import queue_events
 from watcher.alerts.enrich import enriched_events
 from watcher.alerts.render import event_context
@@ -23,6 +25,7 @@ from watcher.config import Config
 from watcher.ice.apply import Applied, apply_publication
 from watcher.runtime.pipeline import rules_for
 from watcher.store.archive import ensure_source, open_archive
+from watcher.web import create_app
 
 START = dt.datetime(2026, 4, 1, 9, tzinfo=dt.UTC)
 CONFIG = Config.model_validate(
@@ -214,8 +217,10 @@ def test_a_renewal_inside_a_shifted_block_waits_for_the_next_list(lab: Lab) -> N
     lab.publish(block(shifted, renewed))
     assert lab.events() == [] and lab.history("link_held") == ["Hope Police Department"]
     assert lab.db.execute("SELECT block_size FROM moa_links_held").fetchall() == [(6,)]
-    lab.publish(block(OWN, renewed))  # the block is fixed; Hope's new file is still linked
-    assert lab.events() == [("renewal", "Hope Police Department", None, None)]
+    confirming = block(OWN, renewed)
+    confirming[-1]["county"] = "Wakulla County"  # another edit of the row does not hide it
+    lab.publish(confirming)  # the block is fixed; Hope's new file is still linked
+    assert lab.events() == [("renewal", "Hope Police Department", None, "Wakulla County")]
     moa = lab.db.execute("SELECT moa_url, json_extract(detail, '$.moa_confirmed') FROM events")
     assert moa.fetchone() == (MOA_BASE + renewed["Hope"], 1)
     assert lab.db.execute("SELECT COUNT(*) FROM moa_links_held").fetchone() == (0,)
@@ -270,3 +275,18 @@ def test_relabel_reads_as_a_correction_in_mail_and_on_the_command_line(
         "2026-04-02  relabel    OK  Haskell County Sheriff's Office - Task Force Model, "
         "signed 2026-03-28 (was Haskell Police Department)\n"
     )
+
+
+def test_relabel_on_the_web_page(lab: Lab, tmp_path: Path) -> None:
+    lab.publish([*fillers(), HASKELL_PD])
+    lab.publish([*fillers(1), HASKELL_SO])
+    db_path = Path(lab.db.execute("PRAGMA database_list").fetchone()[2])
+    with TestClient(create_app(make_config(tmp_path / "outbox"), db_path)) as client:
+        listing = client.get("/", params={"type": "relabel"})
+        assert listing.status_code == 200
+        assert "Haskell County Sheriff&#39;s Office" in listing.text
+        assert '<option value="relabel" selected>' in listing.text
+        event_id = lab.db.execute("SELECT id FROM events WHERE type = 'relabel'").fetchone()[0]
+        page = client.get(f"/events/{event_id}").text
+    assert "<h1>287(g) listing corrected: Haskell County Sheriff&#39;s Office</h1>" in page
+    assert "Haskell Police Department (Muskogee County)" in page

@@ -194,10 +194,8 @@ def _present(kind: ListKind, known: Known, row: AgreementRow, moa: MoaEvidence) 
         event = "reinstated" if kind == "participating" and known.status == "withdrawn" else None
         return Update(known, row, "reinstated", event)
     held = moa.held.get(known.id)
-    if held is not None and row.content_hash() == known.content_hash:
-        # A later list still links the file a shifted block brought: now it is a renewal.
-        confirmed = held == moa_document_name(row.moa_url)
-        change = "renewal" if confirmed else "unchanged"
+    if held is not None and held == moa_document_name(row.moa_url) and row.signed == known.signed:
+        change = "renewal"  # a later list still links the file a shifted block brought
     else:
         change = classify_change(known, row, moa)
     event = "renewal" if change == "renewal" and kind == "participating" else None
