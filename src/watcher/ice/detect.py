@@ -123,14 +123,14 @@ def diff_publication(
     vanished = [
         k for k in by_key.values() if k.key not in seen_rows and k.status in ("active", "missing")
     ]
-    renamed_known = _pair_up(kind, vanished, new_rows, diff)
+    paired = _pair_up(kind, vanished, new_rows, diff)
     moa = moa or MoaEvidence()
     for key, row in seen_rows.items():
         if key in by_key:
             diff.updates.append(_present(kind, by_key[key], row, moa))
     diff.released = sorted(moa.held)
     listed = listed if listed is not None else list(seen_rows.values())
-    gone = [old for old in vanished if old.id not in renamed_known]
+    gone = [old for old in vanished if old.id not in paired]
     fresh = sum(1 for old in gone if old.status == "active")
     mass_floor = max(MASS_ABSENCE_MIN, MASS_ABSENCE_SHARE * (len(listed) + len(gone)))
     for old in gone:
