@@ -135,7 +135,8 @@ def event_context(event: Mapping[str, Any]) -> dict[str, Any]:
     state = str(event.get("state") or "")
     model = str(event.get("support_type") or "")
     previous = str(event.get("previous_agency") or "")
-    was = f"{previous} ({_previous_county(event)})" if _previous_county(event) else previous
+    former_county = _previous_county(event)
+    was = f"{previous} ({former_county})" if former_county else previous
     what = _WHAT.get(kind, "{agency} ({state}): a change to its 287(g) agreement ({model}).")
     return {
         "id": event.get("id"),
