@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "watcher"
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"errors", "progress", "__init__", "data"}),
     frozenset({"config", "lock", "fetch", "formats", "timestamps"}),
-    frozenset({"store", "law"}),
+    frozenset({"store", "law", "places"}),
     frozenset({"ice", "costs", "agendas"}),
     frozenset({"documents", "analyst"}),
     frozenset({"alerts"}),

@@ -20,6 +20,7 @@ import sqlite_utils
 from watcher.errors import ParseError, WatcherError
 from watcher.ice.detect import Diff, Known, diff_publication
 from watcher.ice.history import Writer
+from watcher.ice.jurisdiction import fill_county_fips
 from watcher.ice.models import AgreementRow, ParsedList
 from watcher.ice.parse.workbook import parse_ice_document
 from watcher.store.archive import iso, store_blob
@@ -85,6 +86,7 @@ def apply_publication(
         result = Applied(status, pub_id, parsed.kind, len(parsed.rows), reason)
         if status != "rejected":
             index_update = _apply_parsed(db, source, parsed, pub_id, last, as_of, rules, result)
+            fill_county_fips(db)  # agreements stored before FIPS codes were kept
     # Only once the transaction committed may the in-memory index follow it.
     if index_update is not None:
         index_update()
