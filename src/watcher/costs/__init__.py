@@ -2,8 +2,9 @@
 
 ``find_cost_figures`` / ``scan_costs`` read a document's text (from :mod:`watcher.formats`) for
 dollar figures in passages about 287(g); ``reference_figures_for`` gives the program-level terms
-to show beside (never mixed with) the local figures. Pure functions: may import ``errors`` and
-``formats`` only; no network, no archive.
+to show beside (never mixed with) the local figures, and ``agency_figures`` the few of them that
+apply to one agency (its state, kind, model and county population). Pure functions: may import
+``errors``, ``formats`` and ``places`` only; no network, no archive.
 """
 
 from __future__ import annotations
