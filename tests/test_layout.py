@@ -22,7 +22,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"ice", "costs", "agendas"}),
     frozenset({"documents", "analyst"}),
     frozenset({"alerts"}),
-    frozenset({"sources"}),
+    frozenset({"sources", "discovery"}),
     frozenset({"runtime", "web", "demo"}),
     frozenset({"cli"}),
     frozenset({"__main__"}),

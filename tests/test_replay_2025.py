@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -181,3 +182,40 @@ def test_mandate_states_need_more_absences_before_a_withdrawal(
     ingest(other, SOURCE, [copy for copy, _ in results], rules_for(lenient, alert=False))
     assert [row[0][:10] for row in other.execute(query, [fwc]).fetchall()] == ["2025-07-15"]
     other.close()
+
+
+def test_coverage_of_the_replay_runs_in_under_2_seconds(
+    replay: tuple[sqlite_utils.Database, Any], tmp_path: Path
+) -> None:
+    import time
+
+    from click.testing import CliRunner
+
+    from watcher.cli import cli
+
+    db, _ = replay
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    (tmp_path / "sources.yaml").write_text(
+        "sources:\n  - {name: ice, kind: ice_287g, url: 'https://www.ice.gov/x'}\n"
+        "  - {name: galveston, kind: legistar, url: 'https://webapi.legistar.com/v1/', "
+        "client: galvestoncountytx, jurisdiction: {state: TX, county: Galveston}}\n"
+    )
+    started = time.perf_counter()
+    result = CliRunner().invoke(
+        cli,
+        ["--config", str(tmp_path / "sources.yaml"), "--db", path, "coverage", "--json"],
+        catch_exceptions=False,
+    )
+    elapsed = time.perf_counter() - started
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    total = report["total"]
+    print(f"\ncoverage of the 2025 replay: {elapsed:.2f} s; total {total}")
+    assert elapsed < 2.0
+    assert total["agreements"] > 1200
+    assert total["unresolved_agreements"] < 0.03 * total["agreements"]
+    texas = next(s for s in report["states"] if s["state"] == "TX")
+    # Galveston's configured Legistar source is a watched portal for its county's agreements.
+    assert texas["counties_with_watched_portal"] == 1
+    assert texas["agreements_with_watched_portal"] >= 4
+    assert texas["agreements_program_figures_only"] == texas["agreements"]

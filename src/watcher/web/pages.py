@@ -12,6 +12,7 @@ from watcher.alerts.enrich import enriched_events
 from watcher.alerts.feed import build_feed
 from watcher.alerts.models import EVENT_HEADLINES, EVENT_TYPES, US_STATES
 from watcher.alerts.render import event_context
+from watcher.discovery.coverage import coverage
 from watcher.web.charts import legend, monthly_active, svg_chart
 from watcher.web.context import problem, render, web_of
 
@@ -112,8 +113,10 @@ def _active_by_state(db: Any) -> list[tuple[str, int]]:
 
 
 async def states_index(request: Request) -> Response:
-    rows = await web_of(request).run(_active_by_state)
-    return render(request, "states.html", {"rows": rows})
+    web = web_of(request)
+    rows = await web.run(_active_by_state)
+    report = await web.run(coverage)
+    return render(request, "states.html", {"rows": rows, "coverage": report})
 
 
 async def feed(request: Request) -> Response:
