@@ -39,8 +39,77 @@ def coverage(state: str | None, as_json: bool) -> None:
         click.echo(line)
 
 
+@click.group()
+def portals() -> None:
+    """The registry of agenda portals: list, accept (a source), reject (remembered)."""
+
+
+@portals.command("list")
+@click.option(
+    "--status",
+    "status_filter",
+    type=click.Choice(["known", "proposed", "verified", "accepted", "rejected", "failed"]),
+    help="Only this status (default: everything but the public lists' 'known').",
+)
+@click.option("--state", help="Only this state.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+def portals_list(status_filter: str | None, state: str | None, as_json: bool) -> None:
+    """Portals in the registry: proposals first of all."""
+    from watcher.discovery.registry import list_portals
+
+    rows = list_portals(_synced_db(current_app()), status=status_filter, state=state)
+    if status_filter is None:
+        rows = [row for row in rows if row["status"] != "known"]
+    if as_json:
+        emit_json(rows)
+        return
+    for row in rows:
+        note = f" - {row['reason']}" if row["reason"] else ""
+        click.echo(
+            f"{row['id']:>5}  {row['status']:<9} {row['state']}  {row['government']}: "
+            f"{row['platform']} {row['url']} ({row['confidence']}){note}"
+        )
+
+
+@portals.command("accept")
+@click.argument("portal_id", type=int, required=False)
+@click.option("--all-verified", is_flag=True, help="Accept every verified proposal.")
+def portals_accept(portal_id: int | None, all_verified: bool) -> None:
+    """Make a portal a watched source (read by `watcher run` from the archive)."""
+    from watcher.discovery.registry import PortalError, accept, accept_verified
+
+    if (portal_id is None) == (not all_verified):
+        raise UsageProblem("give a portal ID or --all-verified")
+    db = _synced_db(current_app())
+    try:
+        with db.atomic():
+            names = accept_verified(db) if all_verified else [accept(db, portal_id or 0)]
+    except PortalError as exc:
+        raise UsageProblem(str(exc)) from None
+    for name in names:
+        click.echo(f"accepted: source {name}")
+    if not names:
+        click.echo("no verified proposals to accept")
+
+
+@portals.command("reject")
+@click.argument("portal_id", type=int)
+@click.option("--reason", help="Why (kept with the portal).")
+def portals_reject(portal_id: int, reason: str | None) -> None:
+    """Say no to a portal: discovery will not propose it again."""
+    from watcher.discovery.registry import PortalError, reject
+
+    db = _synced_db(current_app())
+    try:
+        with db.atomic():
+            reject(db, portal_id, reason)
+    except PortalError as exc:
+        raise UsageProblem(str(exc)) from None
+    click.echo(f"rejected: portal {portal_id}")
+
+
 def register(group: click.Group) -> None:
-    for command in (coverage,):
+    for command in (coverage, portals):
         group.add_command(command)
 
 

@@ -224,3 +224,12 @@ def accepted_sources(db: sqlite_utils.Database) -> list[SourceConfig]:
             )
         )  # fmt: skip
     return out
+
+
+def with_accepted_portals(config: Config, db: sqlite_utils.Database) -> Config:
+    """``config`` with the accepted portals added as sources (a configured name wins)."""
+    names = {source.name for source in config.sources}
+    extra = [source for source in accepted_sources(db) if source.name not in names]
+    if not extra:
+        return config
+    return config.model_copy(update={"sources": [*config.sources, *extra]})
