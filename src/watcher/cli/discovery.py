@@ -39,6 +39,52 @@ def coverage(state: str | None, as_json: bool) -> None:
         click.echo(line)
 
 
+@click.command()
+@click.option("--state", "states", multiple=True, help="Only this state (repeatable).")
+@click.option("--county", help="Only the county of this name, e.g. 'Galveston'.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many counties.")
+@click.option(
+    "--delay",
+    default=1.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Seconds between two requests to one host.",
+)
+@click.option("--max-pages", default=8, show_default=True, type=click.IntRange(1, 50),
+              help="Pages of a county's own site read per run.")  # fmt: skip
+def discover(
+    states: tuple[str, ...], county: str | None, limit: int | None, delay: float, max_pages: int
+) -> None:
+    """Propose an agenda portal for counties with agreements and no watched portal."""
+    from watcher.discovery.discover import Limits, targets
+    from watcher.discovery.discover import discover as run_discovery
+    from watcher.fetch import build_client
+
+    app = current_app()
+    db = _synced_db(app)
+    found = targets(db, states, county, limit)
+    if not found:
+        click.echo("no county with an active agreement lacks a watched portal (for this filter)")
+        return
+    config = app.config if app.config_file.exists() else None
+    client = build_client(config.contact if config else "unset@example.org",
+                          config.fetch.timeout if config else 30.0)  # fmt: skip
+    limits = Limits(max_pages=max_pages, host_interval=delay)
+    try:
+        attempts = run_discovery(db, client, found, limits=limits)
+    finally:
+        client.close()
+    for attempt in attempts:
+        target = attempt.target
+        click.echo(
+            f"{target.state} {target.government}: {attempt.outcome} "
+            f"({attempt.pages} page(s)) - {attempt.reason}"
+        )
+    proposed = sum(1 for a in attempts if a.outcome in ("proposed", "registry"))
+    click.echo(f"{len(attempts)} county(ies): {proposed} with a verified proposal; "
+               "see `watcher portals list`")  # fmt: skip
+
+
 @click.group()
 def portals() -> None:
     """The registry of agenda portals: list, accept (a source), reject (remembered)."""
@@ -109,7 +155,7 @@ def portals_reject(portal_id: int, reason: str | None) -> None:
 
 
 def register(group: click.Group) -> None:
-    for command in (coverage, portals):
+    for command in (coverage, discover, portals):
         group.add_command(command)
 
 
