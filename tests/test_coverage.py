@@ -112,3 +112,19 @@ def test_the_states_page_has_a_coverage_line_per_state(tmp_path: Path) -> None:
     ]
     assert len(rows) == 3  # AL, FL, TX
     assert 'Total</th><td class="num">4</td>' in section.replace("\n    ", "")
+
+
+def test_a_state_page_lists_every_program_figure_of_its_state(tmp_path: Path) -> None:
+    db_file = build_archive(tmp_path / "w.db")
+    with TestClient(create_app(make_config(tmp_path / "outbox"), db_file)) as client:
+        html = client.get("/states/TX").text
+        event_ids = [
+            row[0] for row in open_archive(db_file).execute("SELECT id FROM events").fetchall()
+        ]
+        event_page = client.get(f"/events/{event_ids[0]}").text
+    section = html[html.index('<h2 id="program-figures">') :]
+    # All four SB 8 brackets are one link away from an alert that shows only its own.
+    for amount in ("up to $80,000", "up to $100,000", "up to $120,000", "up to $140,000"):
+        assert amount in section
+    assert "Florida" not in section
+    assert 'href="/states/' in event_page and "#program-figures" in event_page

@@ -8,10 +8,11 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from watcher.alerts.enrich import enriched_events
+from watcher.alerts.enrich import enriched_events, reference_dict
 from watcher.alerts.feed import build_feed
 from watcher.alerts.models import EVENT_HEADLINES, EVENT_TYPES, US_STATES
 from watcher.alerts.render import event_context
+from watcher.costs.reference import reference_figures_for
 from watcher.discovery.coverage import coverage
 from watcher.web.charts import legend, monthly_active, svg_chart
 from watcher.web.context import problem, render, web_of
@@ -100,6 +101,8 @@ async def state_page(request: Request) -> Response:
             "legend": legend(series),
             "series": series,
             "events": _summaries(data["events"]),
+            # Alerts carry the few that apply to the agency; here is the state's full list.
+            "figures": [reference_dict(f) for f in reference_figures_for(code)],
         },
     )
 
