@@ -8,16 +8,18 @@ import sqlite_utils
 from watcher.cli.base import AppContext, UsageProblem, current_app, emit_json
 
 
-def _synced_db(app: AppContext) -> sqlite_utils.Database:
+def _synced_db(app: AppContext, *, seed: bool = True) -> sqlite_utils.Database:
     """The archive with the configured sources recorded as watched portals (when a
-    configuration exists: coverage also answers on a bare archive)."""
+    configuration exists: coverage also answers on a bare archive), and the public lists'
+    portals in the registry (``seed``)."""
     from watcher.discovery.registry import seed_from_lists, sync_configured
     from watcher.ice.jurisdiction import fill_county_fips
 
     db = app.open_db()
     with db.atomic():
         fill_county_fips(db)
-        seed_from_lists(db)
+        if seed:
+            seed_from_lists(db)
         if app.config_file.exists():
             sync_configured(db, app.config)
     return db
@@ -31,7 +33,7 @@ def coverage(state: str | None, as_json: bool) -> None:
     from watcher.discovery.coverage import coverage as compute
     from watcher.discovery.coverage import coverage_lines
 
-    report = compute(_synced_db(current_app()), state)
+    report = compute(_synced_db(current_app(), seed=False), state)
     if as_json:
         emit_json(report)
         return

@@ -58,8 +58,11 @@ def seed_from_lists(db: sqlite_utils.Database) -> int:
     if not path.is_file():
         return 0
     lines = [line for line in io.StringIO(path.read_text("utf-8")) if not line.startswith("#")]
+    rows = list(csv.DictReader(lines))
+    if rows and all(_listed(db, row) for row in (rows[0], rows[-1])):
+        return 0  # seeded before from this very file
     now, added = _now(), 0
-    for row in csv.DictReader(lines):
+    for row in rows:
         entry = county(row["fips"])
         if entry is None:
             continue
@@ -72,6 +75,14 @@ def seed_from_lists(db: sqlite_utils.Database) -> int:
         )  # fmt: skip
         added += cursor.rowcount
     return added
+
+
+def _listed(db: sqlite_utils.Database, row: dict[str, str]) -> bool:
+    found = db.execute(
+        "SELECT 1 FROM portals WHERE county_fips = ? AND platform = ? AND url = ?",
+        [row["fips"], row["platform"], row["url"]],
+    ).fetchone()
+    return found is not None
 
 
 def sync_configured(db: sqlite_utils.Database, config: Config) -> int:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from watcher.places.names import edit_distance, name_key, split_county_suffix
-from watcher.places.tables import agencies_index, counties, county_index, places_index
+from watcher.places.tables import agencies_index, counties, places_index, state_county_index
 
 STATE_NAMES = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
@@ -106,12 +106,12 @@ def _is_statewide(state: str, name: str, agency_type: str | None) -> bool:
 
 def county_matches(state: str, text: str) -> tuple[str, ...]:
     """The FIPS codes a county's name can mean in ``state`` ('Fairfax' -> county and city)."""
-    index = county_index()
-    full = index.get((state, name_key(text)), ())
+    index = state_county_index(state)
+    full = index.get(name_key(text), ())
     if len(full) == 1:
         return full
     base, suffix = split_county_suffix(text)
-    found = index.get((state, name_key(base)), ())
+    found = index.get(name_key(base), ())
     if suffix and len(found) > 1:
         # "Fairfax County": the county, not Fairfax city.
         same = tuple(f for f in found if split_county_suffix(counties()[f].name)[1] == suffix)

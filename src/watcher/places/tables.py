@@ -69,12 +69,14 @@ def state_fips(state: str) -> str | None:
 
 
 @functools.cache
-def county_index() -> dict[tuple[str, str], tuple[str, ...]]:
-    """(state, key of the name without its suffix) and (state, key of the full name) -> FIPS."""
-    index: dict[tuple[str, str], set[str]] = {}
+def state_county_index(state: str) -> dict[str, tuple[str, ...]]:
+    """Key of a county's name without its suffix, and of its full name -> FIPS, in ``state``
+    (built per state: a command that looks up one county reads 254 names, not 3,230)."""
+    index: dict[str, set[str]] = {}
     for entry in _counties().values():
-        for key in {name_key(entry.name), name_key(entry.base_name)}:
-            index.setdefault((entry.state, key), set()).add(entry.fips)
+        if entry.state == state:
+            for key in {name_key(entry.name), name_key(entry.base_name)}:
+                index.setdefault(key, set()).add(entry.fips)
     return {key: tuple(sorted(value)) for key, value in index.items()}
 
 
