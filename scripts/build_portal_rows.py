@@ -30,7 +30,8 @@ def _fips(lookup: Lookup, state: str, name: str, corrections: dict[str, str]) ->
 
 def _corrections(raw: Path, source: str) -> dict[str, str]:
     with (raw / "aw_corrections.csv").open(encoding="utf-8") as handle:
-        return {r["original"]: r["corrected"] for r in csv.DictReader(handle) if r["source"] == source}
+        rows = csv.DictReader(handle)
+        return {r["original"]: r["corrected"] for r in rows if r["source"] == source}
 
 
 def civicplus(raw: Path, lookup: Lookup) -> list[list[str]]:
@@ -42,8 +43,9 @@ def civicplus(raw: Path, lookup: Lookup) -> list[list[str]]:
             fips = _fips(lookup, row["state"], row["name"], fixes)
             if fips:
                 host = urlsplit(row["end_point"]).hostname or ""
-                rows.append([fips, "civicplus", row["end_point"].replace("http://", "https://"),
-                             host.split(".")[0], "civic-scraper civicplus_sites.csv (2020)"])  # fmt: skip
+                url = row["end_point"].replace("http://", "https://")
+                evidence = "civic-scraper civicplus_sites.csv (2020)"
+                rows.append([fips, "civicplus", url, host.split(".")[0], evidence])
     return rows
 
 
