@@ -8,6 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
+from http_server import Answer, ScriptedServer
 from test_coverage import CONFIG
 from watcher.cli import cli
 from watcher.config import load_config
@@ -109,3 +110,52 @@ def test_platforms_are_recognised_by_host_and_path() -> None:
     assert recognise("https://www.legistar.com/") is None
     assert recognise("javascript:alert(1)") is None
     assert recognise("https://legistar.com.evil.example/x") is None
+
+
+def test_an_accepted_portal_shows_in_status(tmp_path: Path) -> None:
+    (tmp_path / "sources.yaml").write_text(CONFIG)
+    watcher(tmp_path, "portals", "list")  # seeds the registry
+    db = open_archive(tmp_path / "w.db")
+    durham = next(
+        r["id"]
+        for r in list_portals(db, status="known")
+        if r["url"] == "https://durhamcounty.legistar.com"
+    )
+    db.close()
+    assert watcher(tmp_path, "portals", "accept", str(durham)).exit_code == 0
+    report = json.loads(watcher(tmp_path, "status", "--json").output)
+    names = [s["name"] for s in report["sources"]]
+    assert names == ["ice", "galveston-legistar", f"portal-{durham}-legistar"]
+
+
+def test_watcher_run_reads_an_accepted_portal_from_the_archive(
+    tmp_path: Path, http_server: ScriptedServer
+) -> None:
+    agenda = (
+        "<html><body><p>Item 7: approve the 287(g) Task Force agreement; certification of "
+        "revenue in the amount of $122,500 for the DHS ICE 287(g) Task Force.</p></body></html>"
+    )
+    index = "<html><body><a href='/AgendaCenter/ViewFile/Agenda/_06082026-1'>Agenda</a></body>"
+    http_server.route("/AgendaCenter", Answer(body=index.encode()))
+    http_server.route(
+        "/AgendaCenter/ViewFile/Agenda/_06082026-1",
+        Answer(body=agenda.encode(), headers={"Content-Type": "text/html"}),
+    )
+    (tmp_path / "sources.yaml").write_text("sources: []\n")
+    db = open_archive(tmp_path / "w.db")
+    now = "2026-06-09T00:00:00+00:00"
+    cursor = db.execute(
+        "INSERT INTO portals (government, state, county_fips, platform, url, evidence, "
+        "confidence, status, verified_at, created_at, updated_at) VALUES ('Galveston County', "
+        "'TX', '48167', 'civicplus', ?, 'linked from a test page', 'high', 'verified', ?, ?, ?)",
+        [f"{http_server.base}/AgendaCenter", now, now, now],
+    )
+    portal_id = cursor.lastrowid
+    db.close()
+    assert watcher(tmp_path, "portals", "accept", "--all-verified").exit_code == 0
+    result = watcher(tmp_path, "run")
+    assert f"portal-{portal_id}-civicplus: ok" in result.output, result.output
+    costs = json.loads(watcher(tmp_path, "costs", "--json").output)
+    assert [(c["state"], c["county"], c["amount"]) for c in costs] == [
+        ("TX", "Galveston", 122500.0)
+    ]
