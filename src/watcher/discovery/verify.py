@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from watcher.discovery.platforms import PlatformLink
 from watcher.places.names import name_key
-from watcher.places.resolve import STATE_NAMES
+from watcher.states import STATE_NAMES
 
 LEGISTAR_API = "https://webapi.legistar.com/v1"
 

@@ -4,8 +4,8 @@ agency to its county (or to its whole state).
 
 Reads only the derived tables shipped in ``watcher/data`` (built by
 ``scripts/build_registries.py`` from public reference files; attribution in
-``watcher/data/NOTICE.md``). Pure lookups: may import ``errors`` and ``data`` only; no network,
-no archive.
+``watcher/data/NOTICE.md``). Pure lookups: may import ``errors``, ``states`` and ``data``
+only; no network, no archive.
 """
 
 from __future__ import annotations
