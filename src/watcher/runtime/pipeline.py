@@ -7,6 +7,7 @@ between.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import time
@@ -18,7 +19,7 @@ import sqlite_utils
 
 from watcher.config import Config, SourceConfig
 from watcher.errors import WatcherError
-from watcher.fetch import FetchPolicy
+from watcher.fetch import FetchPolicy, NetPolicy
 from watcher.ice.apply import Rules
 from watcher.sources import SourceContext, SourceResult, get_runner
 from watcher.store.archive import ensure_source, iso
@@ -71,6 +72,9 @@ def rules_for(config: Config, *, alert: bool = True) -> Rules:
         min_row_share_pending=config.detection.min_row_share_pending,
         alert=alert,
         min_absent=dt.timedelta(days=config.detection.withdrawal_min_days),
+        max_growth_share=config.detection.max_row_growth_share,
+        max_growth_rows=config.detection.max_row_growth,
+        max_rows=config.detection.max_rows,
     )
 
 
@@ -85,14 +89,20 @@ def run_sources(
     selected = [config.source(name) for name in names] if names else config.sources
     report = RunReport()
     policy = FetchPolicy(
-        retries=config.fetch.retries, backoff=config.fetch.backoff, max_bytes=config.fetch.max_bytes
+        retries=config.fetch.retries,
+        backoff=config.fetch.backoff,
+        max_bytes=config.fetch.max_bytes,
+        deadline=config.fetch.deadline,
     )
     rules = rules_for(config)
     for source in selected:
         if not source.enabled and not names:
             continue
         ensure_source(db, source.name, source.kind, str(source.url))
-        context = SourceContext(db, client, source, rules, policy, sleep)
+        net = NetPolicy.for_source(str(source.url), source.allow_redirect_hosts)
+        context = SourceContext(
+            db, client, source, rules, dataclasses.replace(policy, net=net), sleep
+        )
         outcome = _run_one(context)
         record_health(db, config, source, outcome)
         report.outcomes.append(outcome)
