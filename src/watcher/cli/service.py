@@ -14,7 +14,13 @@ from watcher.errors import WatcherError
 
 
 @click.command()
-def serve() -> None:
+@click.option(
+    "--initial-run/--no-initial-run",
+    default=True,
+    show_default=True,
+    help="Run each source once at start, before its first scheduled slot.",
+)
+def serve(initial_run: bool) -> None:
     """Run every source on its schedule, deliver alerts and digests; stop on SIGTERM/SIGINT."""
     from watcher.runtime.scheduler import serve as run_scheduler
 
@@ -24,7 +30,7 @@ def serve() -> None:
     if not folder.is_dir():
         raise UsageProblem(f"the archive folder {folder} does not exist: create it or set --db")
     app.open_db()  # fail now, clearly, if the archive cannot be opened or written
-    run_scheduler(config, app.db_file)
+    run_scheduler(config, app.db_file, initial_run=initial_run)
 
 
 @click.command()

@@ -38,6 +38,7 @@ class SourceOutcome:
 @dataclass
 class RunReport:
     outcomes: list[SourceOutcome] = field(default_factory=list)
+    delivery: str | None = None  # what delivery did, in words; None when nothing was sent
 
     @property
     def ok(self) -> bool:
