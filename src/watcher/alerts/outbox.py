@@ -409,7 +409,8 @@ def _deliver_one(
             return False
         attempts = row[7] + 1
         if err.permanent or attempts >= max_attempts:
-            bounce = True if err.permanent else None  # a long outage is no bounce
+            # A long outage is no bounce, nor is a message the server found too long or big.
+            bounce = True if err.permanent and not err.message_fault else None
             run.finish(row, "failed", error=str(err), bounce=bounce, threshold=threshold)
             report.failed += 1
         else:

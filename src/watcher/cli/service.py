@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shlex
 import shutil
 from pathlib import Path
 from typing import Any
@@ -112,7 +113,7 @@ def _report(folder: Path, db_file: Path, config_file: Path) -> None:
     db.close()
     click.echo(f"""
 Where to look next:
-  the archive     sqlite3 {db_file} 'select type, state, agency from events'
+  the archive     sqlite3 {shlex.quote(str(db_file))} 'select type, state, agency from events'
   the emails      {folder / "outbox"} ({len(emails)} .eml files: alerts to the demo subscriber)
   the Atom feed   {feed}
   the config      {config_file}
