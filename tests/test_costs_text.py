@@ -75,7 +75,7 @@ def test_an_html_error_page_where_a_pdf_was_expected_is_a_failure() -> None:
     # Read as HTML it was "no 287(g) mention": the document itself was never seen (issue 15).
     body = b"<html><body><p>Service unavailable</p></body></html>"
     for ctype, url in (("application/pdf", "https://x.gov/budget"), (None, "https://x.gov/b.pdf")):
-        with pytest.raises(ParseError, match="expected a PDF .* got an HTML page"):
+        with pytest.raises(ParseError, match=r"expected a PDF .* got an HTML page"):
             extract_text(body, content_type=ctype, url=url)
     text = extract_text(body, content_type="text/html", url="https://x.gov/budget.html")
     assert text.pages == ["Service unavailable"]
