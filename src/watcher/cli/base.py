@@ -58,7 +58,9 @@ def fault_exception(exc: BaseException, db_file: Path | None) -> click.ClickExce
     if isinstance(exc, ConfigError):
         return UsageProblem(str(exc))
     if isinstance(exc, ArchiveError):
-        return ArchiveProblem(str(exc))
+        cause = exc.__cause__
+        described = describe_fault(cause, db_file) if cause is not None else None
+        return ArchiveProblem(described or str(exc))
     described = describe_fault(exc, db_file)
     return ArchiveProblem(described) if described else None
 
@@ -91,9 +93,7 @@ class AppContext:
             try:
                 self._db = open_archive(self.db_file)
             except ArchiveError as exc:
-                raise fault_exception(exc.__cause__ or exc, self.db_file) or ArchiveProblem(
-                    str(exc)
-                ) from None
+                raise fault_exception(exc, self.db_file) or ArchiveProblem(str(exc)) from None
         return self._db
 
     def recent_events(self, state: str | None, limit: int) -> list[dict[str, Any]]:
