@@ -88,3 +88,19 @@ def source_health(db: Path, name: str) -> tuple[Any, ...]:
         f"WHERE name = '{name}'"
     )  # fmt: skip
     return found[0] if found else (None, None, None)
+
+
+def patch_workbook(data: bytes, old: str, new: str) -> bytes:
+    """Replace text in every XML part of an xlsx: how to put what openpyxl refuses to write
+    (an escaped control character such as ``_x001B_``) into a workbook."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename.endswith(".xml"):
+                content = content.replace(old.encode(), new.encode())
+            dst.writestr(item, content)
+    return out.getvalue()
