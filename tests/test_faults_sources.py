@@ -88,10 +88,9 @@ def test_an_html_page_where_a_pdf_was_expected_fails_the_source(
                               headers={"Content-Type": "text/html"})
     )  # fmt: skip
     good = ice_site(http_server, rows(2), prefix="/good")
-    write_config(tmp_path, [
-        f"{{name: budget, kind: document, url: '{page}', jurisdiction: {{state: TX, county: Hays}}}}",
-        ice("good", good),
-    ])  # fmt: skip
+    where = "jurisdiction: {state: TX, county: Hays}"
+    budget = f"{{name: budget, kind: document, url: '{page}', {where}}}"
+    write_config(tmp_path, [budget, ice("good", good)])
     done = watcher(tmp_path, "run")
     assert done.returncode == 1
     assert "budget: FAILED" in done.stdout and "expected a PDF" in done.stdout
