@@ -154,3 +154,26 @@ def test_serve_runs_each_source_at_start_unless_told_not_to(tmp_path: Path) -> N
         later.shutdown(wait=False)
     help_text = CliRunner().invoke(cli, ["serve", "--help"]).stdout
     assert "--no-initial-run" in help_text
+
+
+DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
+
+
+def test_systemd_units_need_no_user_or_folder_made_by_hand() -> None:
+    units = {path.name: path.read_text() for path in (DEPLOY / "systemd").glob("*.service")}
+    assert set(units) == {"watcher.service", "watcher-run.service", "watcher-web.service"}
+    for name, text in units.items():
+        assert "DynamicUser=yes" in text and "StateDirectory=watcher" in text, name
+        assert "User=watcher" in text and "WATCHER_DB=/var/lib/watcher/watcher.db" in text
+    assert "watcher web" in units["watcher-web.service"]
+    for name, command in (("watcher.service", "serve"), ("watcher-run.service", "run")):
+        assert f"/opt/watcher/venv/bin/watcher {command}" in units[name]
+
+
+def test_crontab_line_does_what_its_comment_says() -> None:
+    text = (DEPLOY / "cron" / "crontab").read_text()
+    (line,) = [ln for ln in text.splitlines() if ln and not ln.startswith(("#", "MAILTO"))]
+    assert line.startswith("7 */4 * * * ")  # "every four hours at minute 7"
+    assert "--lock-wait 600" in line
+    assert "2>&1" not in line and ">> /var/log/watcher/run.log" in line  # stderr mailed
+    assert "mails them to MAILTO" in text

@@ -98,7 +98,8 @@ def extract_text(
         if len(data) > max_markup_bytes:
             notes.append(f"truncated to the first {max_markup_bytes:,} of {len(data):,} bytes")
             data = data[:max_markup_bytes]
-        text = _decode(data)
+        # Controls out before parsing: lxml refuses to build text nodes that hold them.
+        text = _CONTROLS.sub("", _decode(data))
         if fmt != "csv":
             text = _fix_char_per_line(text)
         if fmt == "html":
