@@ -282,3 +282,9 @@ def test_pdftotext_and_pdfium_read_the_same_pages(monkeypatch: pytest.MonkeyPatc
     assert [p.strip() for p in fast.pages] == [p.strip() for p in slow.pages]
     assert fast.pages_without_text == slow.pages_without_text == [3]
     assert "$48,000" in fast.pages[1]
+
+
+def test_html_nested_beyond_the_parser_limit_is_an_error_not_silence() -> None:
+    deep = "<html><body>" + "<div>" * 5000 + "287(g) $5" + "</div>" * 5000 + "</body></html>"
+    with pytest.raises(ParseError, match="Excessive depth"):
+        extract_text(deep.encode(), content_type="text/html", url="https://x.gov/a.html")

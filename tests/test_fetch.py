@@ -179,3 +179,12 @@ def test_non_http_redirect_is_refused(http_server: ScriptedServer) -> None:
     url = http_server.route("/f", Answer(status=302, headers={"Location": "file:///etc/passwd"}))
     with build_client("ops@example.org") as client, pytest.raises(FetchError):
         fetch(client, url, policy=NO_SLEEP)
+
+
+def test_a_source_deadline_bounds_every_fetch_of_the_source(http_server: ScriptedServer) -> None:
+    url = http_server.route("/trickle", Answer(body=b"x" * 1000, trickle=0.1))
+    started = time.monotonic()
+    policy = FetchPolicy(retries=0, deadline=60.0, not_after=time.monotonic() + 0.8)
+    with build_client("ops@example.org") as client, pytest.raises(FetchError, match="deadline"):
+        fetch(client, url, policy=policy)
+    assert time.monotonic() - started < 2.5

@@ -177,6 +177,9 @@ class FetchConfig(Strict):
     # Seconds for one whole fetch (connect, headers, body, retries): a server that trickles
     # a byte at a time cannot hold the archive lock past it.
     deadline: float = Field(default=300.0, gt=0, le=3600)
+    # Seconds for all the fetches of one source (an index page and its documents), so the
+    # slowest source cannot hold the archive lock past it either.
+    source_deadline: float = Field(default=1800.0, gt=0, le=86400)
 
 
 class Config(Strict):

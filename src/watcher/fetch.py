@@ -159,6 +159,8 @@ class FetchPolicy:
     max_bytes: int = 50 * 1024 * 1024
     deadline: float = DEFAULT_DEADLINE  # seconds for the whole fetch, retries included
     net: NetPolicy | None = None  # None: the URL fetched is its own origin
+    # time.monotonic() by which the whole source must be done (its every fetch stops there)
+    not_after: float | None = None
 
 
 def fetch(
@@ -177,6 +179,8 @@ def fetch(
     if validators and validators.last_modified:
         headers["If-Modified-Since"] = validators.last_modified
     deadline = time.monotonic() + policy.deadline
+    if policy.not_after is not None:
+        deadline = min(deadline, policy.not_after)
     attempt = 0
     while True:
         try:

@@ -425,10 +425,16 @@ def _read_html(text: str) -> ExtractedText:
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     if not text.strip():
         return ExtractedText(pages=[""], format="html", notes=["empty HTML document"])
+    parser = lxml_html.HTMLParser()
     try:
-        root = lxml_html.document_fromstring(text)
+        root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(f"unreadable HTML: {exc}") from exc
+    # libxml2 stops at a resource limit (elements nested 256 deep) and keeps what it had:
+    # everything after that point would be lost without a word.
+    fatal = [e for e in parser.error_log if e.level_name == "FATAL"]
+    if fatal:
+        raise ParseError(f"HTML the parser had to give up on: {fatal[0].message}")
     title_el = root.find(".//title")
     title = title_el.text_content().strip() if title_el is not None else None
     meta_date = _html_meta_date(root)

@@ -101,9 +101,10 @@ def run_sources(
             continue
         ensure_source(db, source.name, source.kind, str(source.url))
         net = NetPolicy.for_source(str(source.url), source.allow_redirect_hosts)
-        context = SourceContext(
-            db, client, source, rules, dataclasses.replace(policy, net=net), sleep
+        bounded = dataclasses.replace(
+            policy, net=net, not_after=time.monotonic() + config.fetch.source_deadline
         )
+        context = SourceContext(db, client, source, rules, bounded, sleep)
         outcome = _run_one(context)
         record_health(db, config, source, outcome)
         report.outcomes.append(outcome)
