@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from watcher.fetch import FetchPolicy, NetPolicy
 from watcher.ice.apply import Rules
 from watcher.sources import SourceContext, SourceResult, get_runner
 from watcher.store.archive import ensure_source, iso
+from watcher.store.faults import describe_fault
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +121,11 @@ def _run_one(context: SourceContext) -> SourceOutcome:
     except WatcherError as exc:
         log.warning("source=%s status=failed error=%r", name, str(exc))
         return SourceOutcome(name, ok=False, error=str(exc))
+    except sqlite3.DatabaseError as exc:
+        if describe_fault(exc, None):  # a full disk or a broken archive is no source's fault:
+            raise  # the run stops with exit code 4, every change so far rolled back
+        log.exception("source=%s status=crashed", name)
+        return SourceOutcome(name, ok=False, error=f"{type(exc).__name__}: {exc}")
     except Exception as exc:  # one broken source must never stop the run
         log.exception("source=%s status=crashed", name)
         return SourceOutcome(name, ok=False, error=f"{type(exc).__name__}: {exc}")
