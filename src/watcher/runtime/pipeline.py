@@ -23,8 +23,9 @@ from watcher.errors import WatcherError
 from watcher.fetch import FetchPolicy, NetPolicy
 from watcher.ice.apply import Rules
 from watcher.sources import SourceContext, SourceResult, get_runner
-from watcher.store.archive import ensure_source, iso
+from watcher.store.archive import ensure_source
 from watcher.store.faults import describe_fault
+from watcher.timestamps import iso
 
 log = logging.getLogger(__name__)
 
