@@ -92,11 +92,25 @@ def test_read_only_archive_is_exit_4_and_unchanged(
         assert digest(folder / "w.db") == before
 
 
+def fill(folder: Path, leave: int) -> Path:
+    """Fill the file system, then free ``leave`` bytes: room to open the archive, not to
+    apply a large publication. Returns the filler to delete."""
+    filler, spare = folder / "filler", folder / "spare"
+    spare.write_bytes(b"\0" * leave)
+    with contextlib.suppress(OSError), filler.open("wb") as out:
+        while True:
+            out.write(b"\0" * 65536)
+            out.flush()
+            os.fsync(out.fileno())
+    spare.unlink()
+    return filler
+
+
 def test_disk_full_during_ingest_rolls_back_and_recovers(
     tmp_path: Path, http_server: ScriptedServer
 ) -> None:
-    with tmpfs(tmp_path / "full", "4m") as folder:
-        url = ice_site(http_server, rows(20))
+    with tmpfs(tmp_path / "full", "32m") as folder:
+        url = ice_site(http_server, rows(1500))
         write_config(
             folder,
             [f"{{name: ice, kind: ice_287g, url: '{url}'}}"],
@@ -104,21 +118,21 @@ def test_disk_full_during_ingest_rolls_back_and_recovers(
         )
         assert watcher(folder, "subscribe", "reader@example.org").returncode == 0
         assert watcher(folder, "run").returncode == 0  # the baseline
-        http_server.route("/p.xlsx", Answer(body=make_workbook(rows(40))))
-        filler = folder / "filler"
-        with contextlib.suppress(OSError), filler.open("wb") as out:
-            while True:
-                out.write(b"\0" * 65536)
-                out.flush()
-                os.fsync(out.fileno())
+        http_server.route("/p.xlsx", Answer(body=make_workbook(rows(2000))))  # 500 new
+        filler = fill(folder, leave=256 * 1024)
         done = watcher(folder, "run")
         assert done.returncode == 4, done.stdout + done.stderr
         assert "the disk is full" in one_line_error(done)
+        assert "source=ice" not in done.stderr  # stopped, not recorded as the source's fault
+        assert http_server.hits("/p.xlsx") == 2  # fetched: the disk filled while applying it
         filler.unlink()  # reading a WAL archive needs room for its shared-memory file
-        assert query(folder / "w.db", "PRAGMA integrity_check") == [("ok",)]
-        assert query(folder / "w.db", "SELECT COUNT(*) FROM events") == [(0,)]
+        db = folder / "w.db"
+        assert query(db, "PRAGMA integrity_check") == [("ok",)]
+        assert query(db, "SELECT COUNT(*) FROM events") == [(0,)]
+        assert query(db, "SELECT status, row_count FROM publications") == [("baseline", 1500)]
+        assert query(db, "SELECT consecutive_failures FROM sources") == [(0,)]
         again = watcher(folder, "run")
         assert again.returncode == 0, again.stderr
-        assert query(folder / "w.db", "SELECT COUNT(*) FROM events WHERE type = 'new'") == [(20,)]
+        assert query(db, "SELECT COUNT(*) FROM events WHERE type = 'new'") == [(500,)]
         sent = sorted((folder / "outbox").glob("*.eml"))
-        assert len(sent) == 20  # every alert delivered once the disk had room again
+        assert len(sent) == 500  # every alert delivered once the disk had room again
