@@ -21,7 +21,14 @@ from watcher.store.archive import MIGRATIONS, SCHEMA_VERSION, open_archive, sche
 from watcher.store.migrations import Migration, load_migrations
 
 V1_TABLES = ("sources", "blobs", "publications", "agreements", "agreement_history", "events")
-LATER_TABLES = ("subscribers", "outbox", "documents", "document_pages_fts", "cost_figures")
+LATER_TABLES = (
+    "subscribers",
+    "outbox",
+    "documents",
+    "document_pages_fts",
+    "cost_figures",
+    "moa_links_held",
+)
 
 V1_ROWS = """
 INSERT INTO sources (name, kind, url) VALUES ('ice', 'ice_287g', 'https://www.ice.gov/287g');
@@ -190,6 +197,7 @@ FROZEN = {
     "0004_views": "0d61ebf90129151f51efef71fd7244939ff641806f2c4e00fafd82d4f92f5c4a",
     "0005_web_confirmations": "520366f5a2c8edb344aaeee64ea37d1db2f37921eb43200b58199b7196644603",
     "0006_cost_figure_detail": "20e979c19e33b4accf2a2baeb4c664e40453284b0788fd181a47e3c61e9854c6",
+    "0007_moa_links_held": "571badf85536782ae7965e0e7319004e4043249989394f238a8d22ff196e4103",
 }
 
 
