@@ -21,7 +21,8 @@ from watcher.store.archive import MIGRATIONS, SCHEMA_VERSION, open_archive, sche
 from watcher.store.migrations import Migration, load_migrations
 
 V1_TABLES = ("sources", "blobs", "publications", "agreements", "agreement_history", "events")
-LATER_TABLES = ("subscribers", "outbox", "documents", "document_pages_fts", "cost_figures")
+LATER_TABLES = ("documents", "document_pages_fts", "cost_figures")
+PERSONAL = ("subscribers", "outbox", "alert_payloads", "digest_items", "web_confirmations")
 
 V1_ROWS = """
 INSERT INTO sources (name, kind, url) VALUES ('ice', 'ice_287g', 'https://www.ice.gov/287g');
@@ -52,6 +53,9 @@ def make_archive_at(path: Path, version: int) -> None:
     """An archive as the release with `version` migrations left it."""
     db = sqlite_utils.Database(sqlite3.connect(path, isolation_level=None))
     db.execute("PRAGMA journal_mode = WAL")
+    # The release that moved personal data out needs its private file attached.
+    archive.upgrade_private(archive.private_path(path))
+    db.execute("ATTACH DATABASE ? AS private", [str(archive.private_path(path))])
     for number, migration in enumerate(MIGRATIONS[:version], start=1):
         with db.atomic():
             migration(db)
@@ -89,7 +93,7 @@ def test_version_1_archive_is_upgraded_keeping_every_row(tmp_path: Path) -> None
     assert not set(LATER_TABLES) & {r[1] for r in before["_schema"]}
 
     db = open_archive(path)
-    assert schema_version(db) == SCHEMA_VERSION == 5
+    assert schema_version(db) == SCHEMA_VERSION
     for table in V1_TABLES:
         assert db.execute(f"SELECT * FROM {table}").fetchall() == before[table], table
     assert set(LATER_TABLES) <= names_of(db, "table")
@@ -151,7 +155,10 @@ def test_newer_archive_is_refused_and_left_unchanged(tmp_path: Path) -> None:
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    with pytest.raises(ArchiveError, match="schema version 6, newer than this program's 5"):
+    with pytest.raises(
+        ArchiveError,
+        match=f"schema version {SCHEMA_VERSION + 1}, newer than this program's {SCHEMA_VERSION}",
+    ):
         open_archive(path)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
 
@@ -188,6 +195,10 @@ FROZEN = {
     "0003_documents": "f9ff77f33223937334c0b8bdc9af2d6800d2a065281d5443e731666cd0b0544c",
     "0004_views": "0d61ebf90129151f51efef71fd7244939ff641806f2c4e00fafd82d4f92f5c4a",
     "0005_web_confirmations": "520366f5a2c8edb344aaeee64ea37d1db2f37921eb43200b58199b7196644603",
+    "0006_personal_data_apart": "f2efbf04c0736f58cb3d72358540efa95ea37df7db8ac18d114245db7cb8b81e",
+}
+PRIVATE_FROZEN = {
+    "0001_personal": "652db32f8884a0b5284f85508b8cfde39c66266378a044f61f4bcd28314e8e0c",
 }
 
 
@@ -225,3 +236,88 @@ def test_an_archive_at_every_old_version_upgrades_with_its_rows(
     for table in V1_TABLES:
         assert after[table] == before[table], table
     assert set(LATER_TABLES) <= set(after)
+
+
+def test_private_migrations_are_frozen() -> None:
+    files = {
+        f"{m.version:04d}_{m.name}": hashlib.sha256(m.sql.encode()).hexdigest()
+        for m in load_migrations("watcher.store.private_migrations")
+    }
+    assert files == PRIVATE_FROZEN
+
+
+PERSONAL_ROWS = """
+INSERT INTO subscribers (id, email, states, cadence, confirmed, created_at, updated_at, token)
+VALUES (7, 'ana@example.org', '["TX"]', 'daily', 1, '2025-07-01T00:00:00+00:00',
+        '2025-07-01T00:00:00+00:00', 'tok-ana');
+INSERT INTO alert_payloads VALUES (1, '{"type": "rename"}', '2025-07-15T09:02:00+00:00');
+INSERT INTO outbox (id, kind, dedupe_key, message_id, subscriber_id, event_id, state,
+    next_attempt_at, created_at)
+VALUES (3, 'event', 'event:1:7', '<m1@watcher>', 7, 1, 'queued', '2025-07-15T09:02:00+00:00',
+        '2025-07-15T09:02:00+00:00');
+INSERT INTO digest_items (id, subscriber_id, event_id, created_at)
+VALUES (4, 7, 1, '2025-07-15T09:02:00+00:00');
+INSERT INTO web_confirmations VALUES ('n1', 'bo@example.org', '{}', '2025-07-15T10:00:00+00:00',
+    NULL);
+"""
+
+
+def archive_with_personal_rows(path: Path) -> None:
+    """An archive as release 5 left it: subscribers, outbox and confirmations inside it."""
+    make_archive_at(path, 5)
+    conn = sqlite3.connect(path)
+    conn.executescript(PERSONAL_ROWS)
+    conn.close()
+
+
+def personal_rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    rows = {name: conn.execute(f"SELECT * FROM {name}").fetchall() for name in PERSONAL}
+    conn.close()
+    return rows
+
+
+def test_personal_rows_move_to_the_private_file_and_leave_the_archive(tmp_path: Path) -> None:
+    path = tmp_path / "watcher.db"
+    archive_with_personal_rows(path)
+    before = personal_rows(path)
+    assert before["subscribers"][0][:2] == (7, "ana@example.org")
+    db = open_archive(path)
+    assert schema_version(db) == SCHEMA_VERSION
+    db.close()
+    left = dump(path)
+    assert not set(PERSONAL) & set(left)
+    assert "ana@example.org" not in str(left) and "tok-ana" not in str(left)
+    assert len(left["events"]) == 1
+    moved = personal_rows(tmp_path / "watcher-private.db")
+    assert moved["subscribers"] == [(*before["subscribers"][0], "email", "en")]
+    for table in PERSONAL[1:]:
+        assert moved[table] == before[table], table
+
+
+def test_a_crash_between_copy_and_drop_loses_nothing_and_repeats_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "watcher.db"
+    archive_with_personal_rows(path)
+    before = personal_rows(path)
+    drop = MIGRATIONS[5]
+    assert isinstance(drop, Migration) and drop.name == "personal_data_apart"
+
+    def crash(db: sqlite_utils.Database) -> None:
+        raise sqlite3.OperationalError("disk I/O error (the process died here)")
+
+    monkeypatch.setattr(archive, "MIGRATIONS", [*MIGRATIONS[:5], crash, *MIGRATIONS[6:]])
+    with pytest.raises(ArchiveError, match="disk I/O error"):
+        open_archive(path)
+    # The copy was committed in the private file; the archive still has everything.
+    assert personal_rows(path) == before
+    assert personal_rows(tmp_path / "watcher-private.db")["outbox"] == before["outbox"]
+    monkeypatch.undo()
+    open_archive(path).close()
+    assert not set(PERSONAL) & set(dump(path))
+    moved = personal_rows(tmp_path / "watcher-private.db")
+    assert {table: len(rows) for table, rows in moved.items()} == {
+        table: len(rows) for table, rows in before.items()
+    }
+    assert moved["digest_items"] == before["digest_items"]

@@ -44,10 +44,17 @@ def archive_version(path: Path) -> int:
         return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def open_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that can only read; refuses an archive newer than this program."""
+def open_read_only(path: Path, private: Path | None = None) -> sqlite3.Connection:
+    """A connection that can only read; refuses an archive newer than this program.
+
+    The personal tables (subscribers, outbox...) live in the private file and are only
+    reachable when ``private`` is given: it is then attached, read-only too, as ``private``."""
     conn = _connect_ro(path)
     try:
+        if private is not None:
+            if not private.is_file():
+                raise AnalystError(f"{private}: no private file there (give --private-db)")
+            conn.execute("ATTACH DATABASE ? AS private", [f"{private.resolve().as_uri()}?mode=ro"])
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise AnalystError(
@@ -86,8 +93,8 @@ def _authorize(action: int, arg1: str | None, arg2: str | None, *_: str | None) 
 def relations(conn: sqlite3.Connection) -> list[str]:
     """Names of the tables and views that can be exported."""
     rows = conn.execute(
-        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
-        "AND name NOT LIKE 'sqlite_%' ORDER BY type, name"
+        "SELECT name FROM pragma_table_list WHERE type IN ('table', 'view') "
+        "AND schema IN ('main', 'private') AND name NOT LIKE 'sqlite_%' ORDER BY type, name"
     ).fetchall()
     return [str(row[0]) for row in rows]
 

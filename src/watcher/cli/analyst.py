@@ -18,15 +18,20 @@ from watcher.cli.base import UsageProblem, current_app, emit_json
 from watcher.errors import WatcherError
 from watcher.store.archive import SCHEMA_VERSION
 
+_PRIVATE_HELP = (
+    "Also read the private file (subscribers, outbox, confirmations); "
+    "without it only the publishable archive is visible."
+)
 
-def _reader(*, upgrade: bool) -> sqlite3.Connection:
+
+def _reader(*, upgrade: bool, private: bool = False) -> sqlite3.Connection:
     from watcher.analyst.export import archive_version, open_read_only
 
     app = current_app()
     try:
         if upgrade and archive_version(app.db_file) < SCHEMA_VERSION:
             app.open_db()
-        return open_read_only(app.db_file)
+        return open_read_only(app.db_file, app.private_file if private else None)
     except WatcherError as exc:
         raise UsageProblem(str(exc)) from None
 
@@ -73,11 +78,12 @@ def search(term: str, state: str | None, limit: int, raw: bool, as_json: bool) -
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file (default: standard output).",
 )
-def export(name: str, fmt: str, out: Path | None) -> None:
+@click.option("--private", is_flag=True, help=_PRIVATE_HELP)
+def export(name: str, fmt: str, out: Path | None, private: bool) -> None:
     """Every row of a table or view (e.g. current_agreements) as CSV or JSON."""
     from watcher.analyst.export import AnalystError, export_relation, output_file
 
-    with contextlib.closing(_reader(upgrade=True)) as conn:
+    with contextlib.closing(_reader(upgrade=True, private=private)) as conn:
         try:
             if out is None:
                 export_relation(conn, name, fmt, sys.stdout)
@@ -92,11 +98,12 @@ def export(name: str, fmt: str, out: Path | None) -> None:
 @click.command()
 @click.argument("sql")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of objects.")
-def query(sql: str, as_json: bool) -> None:
+@click.option("--private", is_flag=True, help=_PRIVATE_HELP)
+def query(sql: str, as_json: bool, private: bool) -> None:
     """Run one SQL query on the archive, opened read-only: a query can never change it."""
     from watcher.analyst.export import AnalystError, run_query, write_rows
 
-    with contextlib.closing(_reader(upgrade=False)) as conn:
+    with contextlib.closing(_reader(upgrade=False, private=private)) as conn:
         try:
             columns, rows = run_query(conn, sql)
             if as_json:

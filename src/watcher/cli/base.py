@@ -17,7 +17,7 @@ import sqlite_utils
 
 from watcher.config import Config, load_config
 from watcher.errors import ArchiveError, ConfigError
-from watcher.store.archive import open_archive
+from watcher.store.archive import open_archive, private_path
 
 
 class UsageProblem(click.ClickException):
@@ -36,6 +36,7 @@ class SourceFailed(click.ClickException):
 class AppContext:
     config_file: Path
     db_file: Path
+    private_db: Path | None = None
     _config: Config | None = None
     _db: sqlite_utils.Database | None = None
     closers: list[Callable[[], None]] = field(default_factory=list)
@@ -49,10 +50,15 @@ class AppContext:
                 raise UsageProblem(str(exc)) from None
         return self._config
 
+    @property
+    def private_file(self) -> Path:
+        """The private file: --private-db, else $WATCHER_PRIVATE_DB, else beside the archive."""
+        return self.private_db or private_path(self.db_file)
+
     def open_db(self) -> sqlite_utils.Database:
         if self._db is None:
             try:
-                self._db = open_archive(self.db_file)
+                self._db = open_archive(self.db_file, private=self.private_file)
             except ArchiveError as exc:
                 raise UsageProblem(str(exc)) from None
         return self._db

@@ -74,7 +74,10 @@ def demo(folder: Path) -> None:
 def _fresh(folder: Path) -> None:
     """A clean demo folder: an earlier demo's archive and emails would muddle the story."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("demo.db", "demo.db-wal", "demo.db-shm", "demo.db.lock"):
+    for name in (
+        *("demo.db", "demo.db-wal", "demo.db-shm", "demo.db.lock"),
+        *("demo-private.db", "demo-private.db-wal", "demo-private.db-shm"),
+    ):
         (folder / name).unlink(missing_ok=True)
     shutil.rmtree(folder / "outbox", ignore_errors=True)
 
