@@ -87,12 +87,16 @@ def test_event_page_has_costs_and_documents(client: TestClient, db_file: Path) -
     assert "Program-level reference figures" in html or "Local cost figures" in html
 
 
-def test_event_page_without_costs_shows_records_hint(client: TestClient, db_file: Path) -> None:
+def test_event_page_without_costs_links_the_letter(client: TestClient, db_file: Path) -> None:
     db = open_archive(db_file)
-    event_id = db.execute("SELECT id FROM events WHERE agency LIKE 'Collier%'").fetchone()[0]
+    event_id, agreement_id = db.execute(
+        "SELECT id, agreement_id FROM events WHERE agency LIKE 'Collier%'"
+    ).fetchone()
     html = client.get(f"/events/{event_id}").text
-    assert "No local cost figures are on file yet." in html
-    assert "watcher records-request" in html
+    assert "No local cost figure is on file yet." in html
+    assert f'href="/agreements/{agreement_id}/records-request"' in html
+    assert "watcher records-request" not in html  # no command lines for readers
+    assert "(source: ice" not in html
 
 
 @pytest.mark.parametrize("path", ["/events/999999", "/events/0", "/events/abc", "/nowhere"])

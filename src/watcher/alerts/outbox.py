@@ -211,12 +211,21 @@ def _queue_digest(
 
 
 def enqueue_operator_alert(
-    db: Any, *, key: str, subject: str, body: str, now: datetime, to: str | None = None
+    db: Any,
+    *,
+    key: str,
+    subject: str,
+    body: str,
+    now: datetime,
+    to: str | None = None,
+    html: str | None = None,
 ) -> bool:
     """Queue one email to the operator; a key already queued (or sent) is a no-op.
 
-    `to` defaults to the `operator` address that `deliver` is given. Returns True if queued.
+    `to` defaults to the `operator` address that `deliver` is given; `html`, when given, is
+    sent as the HTML alternative of `body`. Returns True if queued.
     """
+    payload = {"subject": subject, "body": body, **({"html": html} if html else {})}
     cursor = db.execute(
         "INSERT OR IGNORE INTO outbox (kind, dedupe_key, message_id, to_addr, payload,"
         " next_attempt_at, created_at) VALUES ('operator', ?, ?, ?, ?, ?, ?)",
@@ -224,7 +233,7 @@ def enqueue_operator_alert(
             f"operator:{key}",
             _new_message_id(),
             to,
-            json.dumps({"subject": subject, "body": body}),
+            json.dumps(payload),
             iso(now),
             iso(now),
         ],
@@ -262,7 +271,7 @@ class _Run:
         self.from_addr = from_addr
         self.domain = from_addr.rpartition("@")[2].strip(" >") or "watcher.invalid"
         self.operator_addr = operator_addr
-        self.renderer = Renderer()
+        self.renderer = Renderer(base_url=self.base_url)
         self.payloads: dict[int, dict[str, Any]] = {}
         self.report = DeliveryReport()
 
@@ -286,7 +295,7 @@ class _Run:
         html_body: str | None
         if kind == "operator":
             data = json.loads(payload)
-            subject, text, html_body = data["subject"], data["body"], None
+            subject, text, html_body = data["subject"], data["body"], data.get("html")
             to_addr = to_addr or self.operator_addr or ""
         elif kind == "event":
             event = self.payload(event_id)

@@ -1,4 +1,9 @@
-"""Turn event snapshots into email messages (plain text + HTML from autoescaped templates)."""
+"""Turn event snapshots into email messages (plain text + HTML from autoescaped templates).
+
+An alert is written for a reader on a phone: the first paragraph says what happened, who,
+where, when and the one most relevant figure; details follow; at most three program-level
+figures; the state's law in two sentences; links (with words, never command lines) to the
+agency's page and a ready records-request letter on the web site."""
 
 from __future__ import annotations
 
@@ -17,25 +22,35 @@ from email.utils import format_datetime, formataddr, parseaddr
 from io import BytesIO
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from watcher.alerts.models import EVENT_HEADLINES, EVENT_TYPES, OutgoingMessage
+from watcher.alerts.wording import (
+    lead_figure,
+    model_phrase,
+    place,
+    program_lines,
+    state_label,
+    state_name,
+)
 
 # Rendered once per event with this stand-in, then swapped per subscriber: rendering the
 # templates for each of 10,000 recipients of the same event would dominate delivery time.
 _UNSUB_PLACEHOLDER = "WATCHER-UNSUBSCRIBE-URL-7f3a9c"
+_BLANK_LINES = re.compile(r"\n{3,}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 _WHAT = {
-    "new": "{agency} ({state}) signed a 287(g) agreement under the {model}.",
-    "renewal": "{agency} ({state}) renewed its 287(g) agreement under the {model}.",
-    "withdrawal": "{agency} ({state}) no longer appears on ICE's list of 287(g) agreements "
-    "under the {model}.",
-    "rename": "ICE now lists {previous} as {agency} ({state}), {model}.",
-    "pending": "{agency} ({state}) appears on ICE's list of pending 287(g) agreements "
-    "under the {model}.",
-    "reinstated": "{agency} ({state}) is back on ICE's list of 287(g) agreements under the "
+    "new": "{agency} ({place}) signed a 287(g) agreement under {model}.",
+    "renewal": "{agency} ({place}) renewed its 287(g) agreement under {model}.",
+    "withdrawal": "{agency} ({place}) no longer appears on ICE's list of 287(g) agreements "
+    "under {model}.",
+    "rename": "ICE now lists {previous} ({place}) as {agency}, under {model}.",
+    "pending": "{agency} ({place}) appears on ICE's list of pending 287(g) agreements "
+    "under {model}.",
+    "reinstated": "{agency} ({place}) is back on ICE's list of 287(g) agreements under "
     "{model}, after having been withdrawn.",
 }
 
@@ -126,15 +141,64 @@ def _legal(value: object) -> dict[str, Any] | None:
     }
 
 
-def event_context(event: Mapping[str, Any]) -> dict[str, Any]:
+def _links(event: Mapping[str, Any], base_url: str) -> dict[str, str]:
+    """The agency's page and its records-request letter on the web site."""
+    agreement = event.get("agreement_id")
+    if agreement:
+        page = f"{base_url}/agreements/{agreement}"
+        return {"agency_url": page, "letter_url": f"{page}/records-request"}
+    query = urlencode({"state": event.get("state") or "", "agency": event.get("agency") or ""})
+    return {
+        "agency_url": f"{base_url}/events/{event.get('id')}",
+        "letter_url": f"{base_url}/records-request?{query}",
+    }
+
+
+def _starts_with_name(event: Mapping[str, Any], state: str) -> bool:
+    legal = event.get("legal_context")
+    text = str(legal.get("text") or "") if isinstance(legal, Mapping) else ""
+    return bool(state) and text.startswith(state_name(state))
+
+
+def _short_links(programs: list[dict[str, Any]], base_url: str) -> list[dict[str, Any]]:
+    # The plain-text part names each source through the site's short redirect
+    # (/figures/ID), so a 190-character press-release address does not fill a phone screen.
+    for line in programs:
+        line["short_url"] = f"{base_url}/figures/{line['id']}" if line["id"] else line["url"]
+        line["source_date"] = _date_text(line["source_date"])
+    return programs
+
+
+def event_context(event: Mapping[str, Any], base_url: str = "") -> dict[str, Any]:
     """Clean, pre-formatted values: templates stay free of logic about missing fields."""
     kind = str(event.get("type") or "")
     agency = str(event.get("agency") or "Unknown agency")
     state = str(event.get("state") or "")
     model = str(event.get("support_type") or "")
     previous = str(event.get("previous_agency") or "")
-    what = _WHAT.get(kind, "{agency} ({state}): a change to its 287(g) agreement ({model}).")
+    what = _WHAT.get(kind, "{agency} ({place}): a change to its 287(g) agreement ({model}).")
+    costs = [_cost(item) for item in _dicts(event.get("cost_figures"))]
+    programs = _short_links(
+        program_lines(_dicts(event.get("reference_figures")), state, money), base_url.rstrip("/")
+    )
+    observed = _date_text(event.get("observed_at"))
+    where = place(str(event.get("county") or ""), state, agency)
+    what = what.format(
+        agency=agency, place=where, model=model_phrase(model), previous=previous or "an agency"
+    )
+    when = f"ICE's list showed this on {observed}." if observed else ""
     return {
+        **_links(event, base_url.rstrip("/")),
+        "lede": " ".join(part for part in (what, when, lead_figure(costs, programs)) if part),
+        "programs": programs,
+        # The first paragraph names the closest program figure when no local one is on file;
+        # the plain-text list then gives two more (with a local figure, the two closest), so a
+        # single alert stays under 1,500 characters.
+        "more_programs": programs[1:3] if not costs else programs[:2],
+        "state_name": state_name(state),
+        # "Texas law: Texas law (SB 8) requires..." would say it twice.
+        "law_label": "" if _starts_with_name(event, state) else f"{state_name(state)} law: ",
+        "place": where,
         "id": event.get("id"),
         "type": kind,
         "subject": event_subject(event),
@@ -143,20 +207,15 @@ def event_context(event: Mapping[str, Any]) -> dict[str, Any]:
         "state": state,
         "county": str(event.get("county") or ""),
         "support_type": model,
-        "what": what.format(
-            agency=agency,
-            state=state,
-            model=model or "287(g) program",
-            previous=previous or "an agency",
-        ),
-        "observed": _date_text(event.get("observed_at")),
+        "what": what,
+        "observed": observed,
         "source": str(event.get("source") or ""),
         "signed": _date_text(event.get("signed")),
         "previous_signed": _date_text(event.get("previous_signed")),
         "previous_agency": previous,
         "moa_url": _safe_url(event.get("moa_url")),
         "raw_moa_url": str(event.get("moa_url") or ""),
-        "costs": [_cost(item) for item in _dicts(event.get("cost_figures"))],
+        "costs": costs,
         "references": [_reference(item) for item in _dicts(event.get("reference_figures"))],
         "legal": _legal(event.get("legal_context")),
         "records_hint": str(event.get("records_request_hint") or ""),
@@ -164,7 +223,8 @@ def event_context(event: Mapping[str, Any]) -> dict[str, Any]:
 
 
 class Renderer:
-    def __init__(self, *, cache_size: int = 256) -> None:
+    def __init__(self, *, base_url: str = "", cache_size: int = 256) -> None:
+        self.base_url = base_url.rstrip("/")
         self.env = Environment(
             loader=FileSystemLoader(Path(__file__).with_name("templates")),
             autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
@@ -177,13 +237,18 @@ class Renderer:
         self._cache_size = cache_size
 
     def _render(self, name: str, **context: Any) -> str:
-        return self.env.get_template(name).render(**context)
+        out = self.env.get_template(name).render(**context)
+        # Optional sections leave runs of blank lines in plain text; one is enough.
+        return _BLANK_LINES.sub("\n\n", out) if name.endswith(".txt") else out
 
     def event_parts(self, event: Mapping[str, Any], unsubscribe_url: str | None) -> tuple[str, str]:
         key = event.get("id")
         parts = self._cache.get(key) if key is not None else None
         if parts is None:
-            ctx = {"e": event_context(event), "unsubscribe_url": _UNSUB_PLACEHOLDER}
+            ctx = {
+                "e": event_context(event, self.base_url),
+                "unsubscribe_url": _UNSUB_PLACEHOLDER,
+            }
             parts = (self._render("event.txt", **ctx), self._render("event.html", **ctx))
             if key is not None:
                 if len(self._cache) >= self._cache_size:
@@ -194,7 +259,7 @@ class Renderer:
     def digest_parts(
         self, events: Iterable[Mapping[str, Any]], *, cadence: str, unsubscribe_url: str | None
     ) -> tuple[str, tuple[str, str]]:
-        groups = group_for_digest(event_context(event) for event in events)
+        groups = group_for_digest(event_context(event, self.base_url) for event in events)
         total = sum(len(items) for by_type in groups.values() for _, items in by_type)
         subject = f"287(g) {cadence} digest: {total} change{'s' if total != 1 else ''}"
         states = sorted(groups)
@@ -202,6 +267,7 @@ class Renderer:
             subject += " (" + ", ".join(states[:6]) + (", ..." if len(states) > 6 else "") + ")"
         ctx = {
             "groups": groups,
+            "state_names": {code: state_label(code) for code in groups},
             "total": total,
             "cadence": cadence,
             "subject": subject,
@@ -210,8 +276,17 @@ class Renderer:
         parts = (self._render("digest.txt", **ctx), self._render("digest.html", **ctx))
         return header_text(subject), _fill(parts, unsubscribe_url)
 
+    def confirmation_parts(self, choices: list[tuple[str, str]], link: str) -> tuple[str, str]:
+        """The double opt-in email: what was asked for, and the one link that starts it."""
+        return (
+            self._render("confirm.txt", choices=choices, link=link),
+            self._render("confirm.html", choices=choices, link=link),
+        )
+
     def feed_text(self, event: Mapping[str, Any]) -> str:
-        return self._render("event.txt", e=event_context(event), unsubscribe_url=None)
+        return self._render(
+            "event.txt", e=event_context(event, self.base_url), unsubscribe_url=None
+        )
 
 
 def _fill(parts: tuple[str, str], unsubscribe_url: str | None) -> tuple[str, str]:

@@ -23,23 +23,21 @@ from typing import Any
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
+from watcher.alerts.models import EVENT_HEADLINES
 from watcher.alerts.outbox import enqueue_operator_alert
+from watcher.alerts.render import Renderer
 from watcher.alerts.subscriptions import get_subscriber, iso, normalise_request, subscribe
+from watcher.alerts.wording import state_label
 
 CONFIRM_MAX_AGE = 48 * 3600
+_RENDERER = Renderer()
 
 
-CONFIRM_BODY = """\
-Someone, probably you, asked to receive 287(g) agreement alerts at this address:
-
-{summary}
-
-To start them, open this link and press the button within 48 hours:
-
-{link}
-
-If you did not ask for this, ignore this message: nothing will be sent to you.
-"""
+CADENCE_WORDS = {
+    "immediate": "each change as it is found",
+    "daily": "one digest a day",
+    "weekly": "one digest a week",
+}
 
 
 class TokenProblem(Exception):
@@ -81,13 +79,21 @@ class Tokens:
         return str(data["e"]), str(data["n"])
 
 
-def describe(request: dict[str, Any]) -> str:
-    def part(name: str, key: str) -> str:
-        values = json.loads(request[key]) if isinstance(request[key], str) else request[key]
-        return f"  {name}: {', '.join(values) if values else 'all'}"
+def describe(request: dict[str, Any]) -> list[tuple[str, str]]:
+    """What a request asks for, in words: [("States", "Texas (TX)"), ...]."""
 
-    lines = [part("States", "states"), part("Counties", "counties"), part("Event types", "types")]
-    return "\n".join([*lines, f"  How often: {request['cadence']}"])
+    def values(key: str) -> list[str]:
+        found = json.loads(request[key]) if isinstance(request[key], str) else request[key]
+        return [str(value) for value in found]
+
+    states = [state_label(code) for code in values("states")]
+    types = [EVENT_HEADLINES.get(kind, kind) for kind in values("types")]
+    return [
+        ("States", ", ".join(states) or "all"),
+        ("Counties", ", ".join(values("counties")) or "all"),
+        ("Changes", ", ".join(types) or "all"),
+        ("How often", CADENCE_WORDS.get(request["cadence"], request["cadence"])),
+    ]
 
 
 def request_subscription(
@@ -114,6 +120,7 @@ def request_subscription(
     token = tokens.make(row["email"], nonce)
     link = f"{base_url.rstrip('/')}/confirm/{token}"
     request = {key: row[key] for key in ("states", "counties", "types", "cadence")}
+    text, html = _RENDERER.confirmation_parts(describe(request), link)
     with db.atomic():
         existing = get_subscriber(db, row["email"])
         if existing is None or not existing.confirmed:
@@ -135,7 +142,8 @@ def request_subscription(
             db,
             key=f"confirm:{nonce}",
             subject="Confirm your 287(g) alert subscription",
-            body=CONFIRM_BODY.format(summary=describe(request), link=link),
+            body=text,
+            html=html,
             now=moment,
             to=row["email"],
         )

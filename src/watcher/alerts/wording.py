@@ -1,0 +1,139 @@
+"""How an alert says things to a reader: the first paragraph, the place, the model, the few
+program-level figures worth a line each. Pure functions on the payload's plain data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from watcher.law import get_state_law, has_state_law
+
+# ICE also lists territories, which the state-law table does not cover.
+_TERRITORIES = {
+    "PR": "Puerto Rico",
+    "GU": "Guam",
+    "VI": "U.S. Virgin Islands",
+    "AS": "American Samoa",
+    "MP": "Northern Mariana Islands",
+}
+MAX_PROGRAM_LINES = 3
+
+
+def state_name(code: str) -> str:
+    """ "Texas" for "TX"; the code itself when it names no state or territory we know."""
+    code = (code or "").strip().upper()
+    if code in _TERRITORIES:
+        return _TERRITORIES[code]
+    if re.fullmatch(r"[A-Z]{2}", code) and has_state_law(code):
+        return get_state_law(code).name
+    return code
+
+
+def state_label(code: str) -> str:
+    """ "Texas (TX)": the name people know, with the code lists and feeds use."""
+    name = state_name(code)
+    return f"{name} ({code})" if name and name != code else code
+
+
+def model_phrase(model: str) -> str:
+    """ "the Task Force Model", "the Warrant Service Officer model", "the 287(g) program"."""
+    model = " ".join((model or "").split())
+    if not model:
+        return "the 287(g) program"
+    if model.lower().endswith(("model", "program")):
+        return f"the {model}"
+    return f"the {model} model"
+
+
+def place(county: str, state: str, agency: str = "") -> str:
+    """ "Galveston County, Texas"; the state alone when no county is known or the agency's
+    name already says it."""
+    county = " ".join((county or "").split())
+    name = state_name(state)
+    if county and not county.lower().endswith(("county", "parish", "borough")):
+        county += " County"
+    if county and county.lower() in agency.lower():
+        county = ""
+    return ", ".join(part for part in (county, name) if part)
+
+
+def _plain(text: object) -> str:
+    return " ".join(str(text or "").split()).rstrip(". ")
+
+
+def _value(item: Mapping[str, Any]) -> float | None:
+    for key in ("amount", "amount_max", "amount_min"):
+        value = item.get(key)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+    return None
+
+
+def _rank(item: Mapping[str, Any], state: str) -> tuple[int, int]:
+    # The state's own programs first, then federal terms; figures only reported second-hand
+    # (a county official quoted in the press) after those a program document states.
+    return (0 if item.get("jurisdiction") == state else 1, 1 if item.get("secondary") else 0)
+
+
+def program_lines(
+    references: Sequence[Mapping[str, Any]], state: str, money: Any
+) -> list[dict[str, Any]]:
+    """At most three one-line program-level figures, most specific to the state first.
+
+    Tiers of one program (awards by result, grants by county size) become one line with their
+    range. Each line has ``text``, ``url`` (a web link or None) and ``source_date``."""
+    groups: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
+    for item in references:
+        key = (str(item.get("program") or item.get("description") or ""), str(item.get("unit")))
+        groups.setdefault(key, []).append(item)
+    ordered = sorted(groups.values(), key=lambda items: _rank(items[0], state))
+    lines = []
+    for items in ordered[:MAX_PROGRAM_LINES]:
+        first = items[0]
+        unit = _plain(first.get("unit"))
+        if len(items) == 1:
+            value = _value(first)
+            amount = str(first.get("amount_text") or (money(value) if value is not None else ""))
+            text = _plain(first.get("description"))
+            if amount and amount not in text:
+                figure = amount + (f" {unit}" if unit and not amount.endswith(unit) else "")
+                program = _plain(first.get("program"))
+                # Whichever says it in fewer words: the description with the figure added,
+                # or the program's name with the figure.
+                options = [f"{text}: {figure}"] + ([f"{program}: {figure}"] if program else [])
+                text = min(options, key=len)
+        else:
+            values = sorted(v for v in (_value(item) for item in items) if v is not None)
+            text = _plain(first.get("program"))
+            if values:
+                text += f": {money(values[0])} to {money(values[-1])} {unit}, by tier"
+        lines.append(
+            {
+                "text": text,
+                "id": str(first.get("id") or ""),
+                "url": _web_url(first.get("source_url")),
+                "source_date": first.get("source_date") or "",
+                "secondary": bool(first.get("secondary")),
+            }
+        )
+    return lines
+
+
+def _web_url(value: object) -> str | None:
+    text = str(value or "").strip()
+    return text if re.match(r"https?://[^\s<>\"]+$", text, re.IGNORECASE) else None
+
+
+def lead_figure(costs: Sequence[Mapping[str, Any]], programs: Sequence[Mapping[str, Any]]) -> str:
+    """The one figure for the first paragraph: the local one, else the closest program term."""
+    if costs:
+        cost = costs[0]
+        details = ", ".join(
+            str(part) for part in (cost.get("kind"), cost.get("fiscal_year")) if part
+        )
+        amount = cost.get("amount") or "an amount"
+        return f"Local figure on file: {amount}" + (f" ({details})" if details else "") + "."
+    if programs:
+        return f"No local cost figure yet; closest program figure: {programs[0]['text']}."
+    return "No local cost figure yet."
