@@ -99,6 +99,8 @@ class Subscriber:
     token: str
     unsubscribed_at: str | None = None
     bouncing: bool = False
+    channel: str = "email"  # or the chat service whose URL (placeholders, no secret) is `email`
+    lang: str = "en"
 
     def public_dict(self) -> dict[str, Any]:
         """What `watcher subscribers --json` prints: everything but the secret token."""
@@ -113,6 +115,8 @@ class Subscriber:
             "created_at": self.created_at,
             "unsubscribed_at": self.unsubscribed_at,
             "bouncing": self.bouncing,
+            "channel": self.channel,
+            "lang": self.lang,
         }
 
 

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
+from watcher.alerts.chat import ChannelSender, ChatMessage
+from watcher.alerts.chattext import digest_message, event_message
 from watcher.alerts.models import (
     EVENT_TYPES,
     AlertEvent,
@@ -251,7 +253,7 @@ _DUE_SQL = """
 SELECT o.id, o.kind, o.message_id, o.subscriber_id, o.event_id, o.to_addr, o.payload,
        o.attempts, s.token, s.cadence,
        s.id IS NULL OR (s.confirmed = 1 AND s.unsubscribed_at IS NULL AND s.bouncing = 0),
-       s.permanent_failures
+       s.permanent_failures, s.channel
 FROM outbox o LEFT JOIN subscribers s ON s.id = o.subscriber_id
 WHERE o.state = 'queued' AND o.next_attempt_at <= ? AND o.id > ?
 ORDER BY o.id LIMIT ?
@@ -274,6 +276,7 @@ class _Run:
         self.renderer = Renderer(base_url=self.base_url)
         self.payloads: dict[int, dict[str, Any]] = {}
         self.report = DeliveryReport()
+        self.channels: ChannelSender | None = None
 
     def payload(self, event_id: int) -> dict[str, Any]:
         found = self.payloads.get(event_id)
@@ -288,6 +291,39 @@ class _Run:
                 self.payloads.clear()
             self.payloads[event_id] = found
         return found
+
+    def chat_message(self, row: Sequence[Any]) -> ChatMessage:
+        _, kind, local_id, _, event_id, _, payload, _, token, cadence = row[:10]
+        unsub = f"{self.base_url}/unsubscribe/{token}"
+        delivery_id = f"{local_id}@{self.domain}"
+        if kind == "event":
+            return event_message(
+                self.payload(event_id),
+                base_url=self.base_url,
+                unsubscribe_url=unsub,
+                delivery_id=delivery_id,
+            )
+        data = json.loads(payload)
+        events = [self.payload(i) for i in data["event_ids"]]
+        subject, _ = self.renderer.digest_parts(
+            events, cadence=data.get("cadence") or cadence or "daily", unsubscribe_url=unsub
+        )
+        return digest_message(
+            events,
+            subject=subject,
+            base_url=self.base_url,
+            unsubscribe_url=unsub,
+            delivery_id=delivery_id,
+        )
+
+    def send(self, sender: Sender, row: Sequence[Any]) -> None:
+        """Render and send one row, by email or to its chat channel. Raises SendError."""
+        if row[1] != "operator" and row[12] not in (None, "email"):
+            if self.channels is None:
+                self.channels = ChannelSender()
+            self.channels.send(row[5], self.chat_message(row))
+        else:
+            sender.send(self.message(row))
 
     def message(self, row: Sequence[Any]) -> OutgoingMessage:
         _, kind, local_id, _, event_id, to_addr, payload, _, token, cadence = row[:10]
@@ -370,6 +406,22 @@ def deliver(
     run stops and the remaining messages stay queued untouched (counted as `deferred`).
     """
     run = _Run(db, now=now, base_url=base_url, from_addr=from_addr, operator_addr=operator_addr)
+    try:
+        return _deliver_due(run, sender, batch_size, limit, failure_threshold, max_attempts)
+    finally:
+        if run.channels is not None:
+            run.channels.close()
+
+
+def _deliver_due(
+    run: _Run,
+    sender: Sender,
+    batch_size: int,
+    limit: int | None,
+    failure_threshold: int,
+    max_attempts: int,
+) -> DeliveryReport:
+    db = run.db
     last_id = 0
     processed = 0
     with sender:
@@ -404,14 +456,12 @@ def _deliver_one(
         report.errors.append(f"outbox {row[0]}: no operator address configured; left queued")
         return True
     try:
-        message = run.message(row)
+        run.send(sender, row)
     except (LookupError, ValueError, TypeError) as err:
         run.finish(row, "failed", error=f"cannot render: {err}")
         report.failed += 1
         report.errors.append(f"outbox {row[0]}: cannot render: {err}")
         return True
-    try:
-        sender.send(message)
     except SendError as err:
         if err.unreachable:
             report.errors.append(str(err))

@@ -69,7 +69,7 @@ def _describe(sub: Subscriber) -> str:
 
 
 @click.command("subscribe")
-@click.argument("email")
+@click.argument("email", metavar="EMAIL-OR-CHANNEL-URL")
 @click.option("--state", "states", multiple=True, help="Two-letter state code; repeatable.")
 @click.option("--county", "counties", multiple=True, help="County name; repeatable.")
 @click.option("--agency", "agencies", multiple=True, help="Part of an agency name; repeatable.")
@@ -83,7 +83,11 @@ def subscribe_cmd(
     types: tuple[str, ...],
     cadence: str,
 ) -> None:
-    """Subscribe EMAIL (or update its filters). No filter means every event."""
+    """Subscribe an email address or a chat channel (or update its filters).
+
+    A channel is a URL such as slack://{env:WATCHER_SLACK_TOKENS}/#coalition or
+    webhook+https://tools.example.org/hook?secret={env:WATCHER_HOOK_KEY}; secrets are named
+    as {env:WATCHER_...} variables and never stored. No filter means every event."""
     db = _obj().open_db()
     try:
         sub = subscribe(
