@@ -144,7 +144,7 @@ def test_pages_and_screenshots(
     assert page.get_by_text("$302,500").count() >= 1
     shoot(page, "event", shots)
     page.goto(server.base + "/states/TX")
-    assert page.get_by_role("img", name=re.compile("Active 287\\(g\\) agreements in TX")).count()
+    assert page.get_by_role("img", name=re.compile("Active 287\\(g\\) agreements in Texas")).count()
     shoot(page, "state", shots)
     assert (ARTIFACTS / "home.png").exists() and (ARTIFACTS / "event.png").exists()
 

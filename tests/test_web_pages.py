@@ -111,7 +111,7 @@ def test_state_page_draws_chart_and_table(client: TestClient) -> None:
     page = client.get("/states/tx")
     assert page.status_code == 200
     html = page.text
-    assert h1s(html) == ["287(g) agreements in TX"]
+    assert h1s(html) == ["287(g) agreements in Texas (TX)"]
     svg = re.search(r"<svg class=\"chart\".*?</svg>", html, re.S)
     assert svg is not None
     assert 'role="img"' in svg.group(0) and '<title id="chart-title">' in svg.group(0)
@@ -134,8 +134,8 @@ def test_state_pages_for_unknown_states_are_404(client: TestClient) -> None:
 
 def test_states_index_counts_active_agreements(client: TestClient) -> None:
     html = client.get("/states").text
-    assert re.search(r'href="/states/TX">TX</a></td><td class="num">2<', html)
-    assert re.search(r'href="/states/AL">AL</a></td><td class="num">1<', html)
+    assert re.search(r'href="/states/TX">Texas \(TX\)</a></td><td class="num">2<', html)
+    assert re.search(r'href="/states/AL">Alabama \(AL\)</a></td><td class="num">1<', html)
 
 
 def test_feeds_are_atom(client: TestClient) -> None:

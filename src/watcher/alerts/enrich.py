@@ -52,6 +52,7 @@ def enrich(db: sqlite_utils.Database, event: dict[str, Any]) -> dict[str, Any]:
     event["cost_figures"] = local_cost_figures(db, event["state"], county, event["agency"])
     event["reference_figures"] = [reference_dict(f) for f in reference_figures_for(event["state"])]
     event["legal_context"] = _legal(event)
+    event["legal_context_es"] = _legal(event, "es")
     if not event["cost_figures"]:
         event["records_request_hint"] = RECORDS_HINT.format(
             agency=event["agency"].replace('"', "'"), state=event["state"]
@@ -89,11 +90,11 @@ def _amount_text(figure: ReferenceFigure) -> str:
     return text
 
 
-def _legal(event: dict[str, Any]) -> dict[str, Any] | None:
+def _legal(event: dict[str, Any], lang: str = "en") -> dict[str, Any] | None:
     if not has_state_law(event["state"]):
         return None  # territories (PR, GU, ...) are not in the state-law table
     on = dt.date.fromisoformat(event["observed_at"][:10])
-    return dict(legal_context(event["state"], event["type"], on=on).to_dict())
+    return dict(legal_context(event["state"], event["type"], on=on, lang=lang).to_dict())
 
 
 def _agreement_county(db: sqlite_utils.Database, agreement_id: int) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, NotRequired, TypedDict
 
+from watcher.i18n import N_
+
 EventType = Literal["new", "renewal", "withdrawal", "rename", "pending", "reinstated"]
 Cadence = Literal["immediate", "daily", "weekly"]
 
@@ -13,12 +15,12 @@ CADENCES: tuple[str, ...] = ("immediate", "daily", "weekly")
 
 # Subject prefixes, one per event type (the issue fixes the wording).
 EVENT_HEADLINES: dict[str, str] = {
-    "new": "New 287(g) agreement",
-    "renewal": "287(g) agreement renewed",
-    "withdrawal": "287(g) agreement withdrawn",
-    "rename": "287(g) agency renamed",
-    "pending": "Pending 287(g) agreement",
-    "reinstated": "287(g) agreement reinstated",
+    "new": N_("New 287(g) agreement"),
+    "renewal": N_("287(g) agreement renewed"),
+    "withdrawal": N_("287(g) agreement withdrawn"),
+    "rename": N_("287(g) agency renamed"),
+    "pending": N_("Pending 287(g) agreement"),
+    "reinstated": N_("287(g) agreement reinstated"),
 }
 
 # States, DC and the territories ICE has listed agencies in.

@@ -253,7 +253,7 @@ _DUE_SQL = """
 SELECT o.id, o.kind, o.message_id, o.subscriber_id, o.event_id, o.to_addr, o.payload,
        o.attempts, s.token, s.cadence,
        s.id IS NULL OR (s.confirmed = 1 AND s.unsubscribed_at IS NULL AND s.bouncing = 0),
-       s.permanent_failures, s.channel
+       s.permanent_failures, s.channel, s.lang
 FROM outbox o LEFT JOIN subscribers s ON s.id = o.subscriber_id
 WHERE o.state = 'queued' AND o.next_attempt_at <= ? AND o.id > ?
 ORDER BY o.id LIMIT ?
@@ -273,7 +273,7 @@ class _Run:
         self.from_addr = from_addr
         self.domain = from_addr.rpartition("@")[2].strip(" >") or "watcher.invalid"
         self.operator_addr = operator_addr
-        self.renderer = Renderer(base_url=self.base_url)
+        self.renderers: dict[str, Renderer] = {}
         self.payloads: dict[int, dict[str, Any]] = {}
         self.report = DeliveryReport()
         self.channels: ChannelSender | None = None
@@ -292,8 +292,16 @@ class _Run:
             self.payloads[event_id] = found
         return found
 
+    def renderer(self, lang: str | None) -> Renderer:
+        """One renderer (and template cache) per language of the run's subscribers."""
+        lang = lang or "en"
+        if lang not in self.renderers:
+            self.renderers[lang] = Renderer(base_url=self.base_url, lang=lang)
+        return self.renderers[lang]
+
     def chat_message(self, row: Sequence[Any]) -> ChatMessage:
         _, kind, local_id, _, event_id, _, payload, _, token, cadence = row[:10]
+        lang = row[13] or "en"
         unsub = f"{self.base_url}/unsubscribe/{token}"
         delivery_id = f"{local_id}@{self.domain}"
         if kind == "event":
@@ -302,10 +310,11 @@ class _Run:
                 base_url=self.base_url,
                 unsubscribe_url=unsub,
                 delivery_id=delivery_id,
+                lang=lang,
             )
         data = json.loads(payload)
         events = [self.payload(i) for i in data["event_ids"]]
-        subject, _ = self.renderer.digest_parts(
+        subject, _ = self.renderer(lang).digest_parts(
             events, cadence=data.get("cadence") or cadence or "daily", unsubscribe_url=unsub
         )
         return digest_message(
@@ -314,6 +323,7 @@ class _Run:
             base_url=self.base_url,
             unsubscribe_url=unsub,
             delivery_id=delivery_id,
+            lang=lang,
         )
 
     def send(self, sender: Sender, row: Sequence[Any]) -> None:
@@ -335,12 +345,12 @@ class _Run:
             to_addr = to_addr or self.operator_addr or ""
         elif kind == "event":
             event = self.payload(event_id)
-            text, html_body = self.renderer.event_parts(event, unsub)
-            subject = event_subject(event)
+            text, html_body = self.renderer(row[13]).event_parts(event, unsub)
+            subject = event_subject(event, row[13] or "en")
         else:
             data = json.loads(payload)
             events = [self.payload(i) for i in data["event_ids"]]
-            subject, (text, html_body) = self.renderer.digest_parts(
+            subject, (text, html_body) = self.renderer(row[13]).digest_parts(
                 events, cadence=data.get("cadence") or cadence or "daily", unsubscribe_url=unsub
             )
         return build_message(

@@ -21,6 +21,7 @@ from watcher.alerts.models import (
     Subscriber,
     SubscriptionError,
 )
+from watcher.i18n import UnsupportedLanguage, check_lang
 
 PAGE_SIZE = 1000
 
@@ -50,6 +51,7 @@ def normalise_request(
     types: Iterable[str] | None,
     cadence: str,
     channels: bool = False,
+    lang: str = "en",
 ) -> dict[str, Any]:
     """Validate every part before anything is stored; raise SubscriptionError naming the part.
 
@@ -79,8 +81,13 @@ def normalise_request(
         )
     if cadence not in CADENCES:
         raise SubscriptionError(f"unknown cadence {cadence!r}: choose from {', '.join(CADENCES)}")
+    try:
+        language = check_lang(lang)
+    except UnsupportedLanguage as err:
+        raise SubscriptionError(str(err)) from None
     return {
         "email": email_norm,
+        "lang": language,
         "channel": channel,
         "states": json.dumps(state_list),
         "counties": json.dumps(_clean_list(counties)),
@@ -116,6 +123,7 @@ def subscribe(
     confirmed: bool = True,
     now: datetime | None = None,
     client: httpx.Client | None = None,
+    lang: str = "en",
 ) -> Subscriber:
     """Create or update (same address, any case) a subscription; re-subscribing reactivates it.
 
@@ -129,6 +137,7 @@ def subscribe(
         types=types,
         cadence=cadence,
         channels=True,
+        lang=lang,
     )
     if row["channel"] in ("json", "webhook"):
         http = client or probe_client()
@@ -141,11 +150,11 @@ def subscribe(
     with db.atomic():
         db.execute(
             """
-            INSERT INTO subscribers (email, channel, states, counties, agencies, types, cadence,
-                                     confirmed, created_at, updated_at, token)
-            VALUES (:email, :channel, :states, :counties, :agencies, :types, :cadence,
+            INSERT INTO subscribers (email, channel, lang, states, counties, agencies, types,
+                                     cadence, confirmed, created_at, updated_at, token)
+            VALUES (:email, :channel, :lang, :states, :counties, :agencies, :types, :cadence,
                     :confirmed, :now, :now, :token)
-            ON CONFLICT (email) DO UPDATE SET channel = excluded.channel,
+            ON CONFLICT (email) DO UPDATE SET channel = excluded.channel, lang = excluded.lang,
                 states = excluded.states, counties = excluded.counties,
                 agencies = excluded.agencies, types = excluded.types,
                 cadence = excluded.cadence,

@@ -4,9 +4,10 @@ program-level figures worth a line each. Pure functions on the payload's plain d
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from watcher.i18n import N_, gettext_for
 from watcher.law import get_state_law, has_state_law
 
 # ICE also lists territories, which the state-law table does not cover.
@@ -18,39 +19,52 @@ _TERRITORIES = {
     "MP": "Northern Mariana Islands",
 }
 MAX_PROGRAM_LINES = 3
+Gettext = Callable[[str], str]
+# The names Spanish writes differently; the others are the same in both languages.
+_SPANISH_NAMES = (
+    N_("District of Columbia"), N_("Hawaii"), N_("Louisiana"), N_("Mississippi"),
+    N_("New Hampshire"), N_("New Jersey"), N_("New Mexico"), N_("New York"),
+    N_("North Carolina"), N_("North Dakota"), N_("Pennsylvania"), N_("South Carolina"),
+    N_("South Dakota"), N_("West Virginia"), N_("U.S. Virgin Islands"), N_("American Samoa"),
+    N_("Northern Mariana Islands"),
+)  # fmt: skip
 
 
-def state_name(code: str) -> str:
-    """ "Texas" for "TX"; the code itself when it names no state or territory we know."""
+def state_name(code: str, lang: str = "en") -> str:
+    """The state's name ("Texas"; "Nuevo México" in Spanish); the code itself when it names
+    no state or territory we know."""
     code = (code or "").strip().upper()
     if code in _TERRITORIES:
-        return _TERRITORIES[code]
-    if re.fullmatch(r"[A-Z]{2}", code) and has_state_law(code):
-        return get_state_law(code).name
-    return code
+        name = _TERRITORIES[code]
+    elif re.fullmatch(r"[A-Z]{2}", code) and has_state_law(code):
+        name = get_state_law(code).name
+    else:
+        return code
+    return gettext_for(lang)(name)
 
 
-def state_label(code: str) -> str:
-    """ "Texas (TX)": the name people know, with the code lists and feeds use."""
-    name = state_name(code)
+def state_label(code: str, lang: str = "en") -> str:
+    """The name people know with the code lists and feeds use: "Texas (TX)"."""
+    name = state_name(code, lang)
     return f"{name} ({code})" if name and name != code else code
 
 
-def model_phrase(model: str) -> str:
-    """ "the Task Force Model", "the Warrant Service Officer model", "the 287(g) program"."""
+def model_phrase(model: str, lang: str = "en") -> str:
+    """The model as a phrase: "the Task Force Model", "the Warrant Service Officer model"."""
+    _ = gettext_for(lang)
     model = " ".join((model or "").split())
     if not model:
-        return "the 287(g) program"
+        return _("the 287(g) program")
     if model.lower().endswith(("model", "program")):
-        return f"the {model}"
-    return f"the {model} model"
+        return _("the {model}").format(model=model)
+    return _("the {model} model").format(model=model)
 
 
-def place(county: str, state: str, agency: str = "") -> str:
-    """ "Galveston County, Texas"; the state alone when no county is known or the agency's
-    name already says it."""
+def place(county: str, state: str, agency: str = "", lang: str = "en") -> str:
+    """The county and the state ("Galveston County, Texas"); the state alone when no county is
+    known or the agency's name already says it."""
     county = " ".join((county or "").split())
-    name = state_name(state)
+    name = state_name(state, lang)
     if county and not county.lower().endswith(("county", "parish", "borough")):
         county += " County"
     if county and county.lower() in agency.lower():
@@ -77,7 +91,7 @@ def _rank(item: Mapping[str, Any], state: str) -> tuple[int, int]:
 
 
 def program_lines(
-    references: Sequence[Mapping[str, Any]], state: str, money: Any
+    references: Sequence[Mapping[str, Any]], state: str, money: Any, _: Gettext = str
 ) -> list[dict[str, Any]]:
     """At most three one-line program-level figures, most specific to the state first.
 
@@ -107,7 +121,9 @@ def program_lines(
             values = sorted(v for v in (_value(item) for item in items) if v is not None)
             text = _plain(first.get("program"))
             if values:
-                text += f": {money(values[0])} to {money(values[-1])} {unit}, by tier"
+                text += _(": {low} to {high} {unit}, by tier").format(
+                    low=money(values[0]), high=money(values[-1]), unit=unit
+                )
         lines.append(
             {
                 "text": text,
@@ -125,15 +141,20 @@ def _web_url(value: object) -> str | None:
     return text if re.match(r"https?://[^\s<>\"]+$", text, re.IGNORECASE) else None
 
 
-def lead_figure(costs: Sequence[Mapping[str, Any]], programs: Sequence[Mapping[str, Any]]) -> str:
+def lead_figure(
+    costs: Sequence[Mapping[str, Any]], programs: Sequence[Mapping[str, Any]], _: Gettext = str
+) -> str:
     """The one figure for the first paragraph: the local one, else the closest program term."""
     if costs:
         cost = costs[0]
         details = ", ".join(
             str(part) for part in (cost.get("kind"), cost.get("fiscal_year")) if part
         )
-        amount = cost.get("amount") or "an amount"
-        return f"Local figure on file: {amount}" + (f" ({details})" if details else "") + "."
+        amount = cost.get("amount") or _("an amount")
+        figure = f"{amount} ({details})" if details else str(amount)
+        return _("Local figure on file: {figure}.").format(figure=figure)
     if programs:
-        return f"No local cost figure yet; closest program figure: {programs[0]['text']}."
-    return "No local cost figure yet."
+        return _("No local cost figure yet; closest program figure: {figure}.").format(
+            figure=programs[0]["text"]
+        )
+    return _("No local cost figure yet.")

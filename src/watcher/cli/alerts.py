@@ -75,6 +75,7 @@ def _describe(sub: Subscriber) -> str:
 @click.option("--agency", "agencies", multiple=True, help="Part of an agency name; repeatable.")
 @click.option("--type", "types", multiple=True, help="Event type (new, renewal, ...); repeatable.")
 @click.option("--cadence", type=click.Choice(CADENCES), default="immediate", show_default=True)
+@click.option("--lang", default="en", show_default=True, help="Language of the alerts: en or es.")
 def subscribe_cmd(
     email: str,
     states: tuple[str, ...],
@@ -82,6 +83,7 @@ def subscribe_cmd(
     agencies: tuple[str, ...],
     types: tuple[str, ...],
     cadence: str,
+    lang: str,
 ) -> None:
     """Subscribe an email address or a chat channel (or update its filters).
 
@@ -99,6 +101,7 @@ def subscribe_cmd(
             types=types,
             cadence=cadence,
             confirmed=True,
+            lang=lang,
         )
     except SubscriptionError as exc:
         raise click.UsageError(str(exc)) from None

@@ -11,12 +11,13 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from watcher.alerts.context import event_context
 from watcher.alerts.enrich import enriched_events
-from watcher.alerts.render import event_context
 from watcher.alerts.wording import state_label
 from watcher.costs.reference import reference_figures_for
+from watcher.i18n import N_
 from watcher.law import has_state_law, records_request_letter
-from watcher.web.context import problem, render, web_of
+from watcher.web.context import lang_of, prefix, problem, render, web_of
 from watcher.web.forms import Form, _csrf_ok, _forbidden, _one, read_form
 
 _LIMITS = {"name": 120, "address": 400, "email": 320}
@@ -43,7 +44,9 @@ def _agreement_data(db: Any, agreement_id: int) -> dict[str, Any] | None:
 
 
 def _not_found(request: Request) -> Response:
-    return problem(request, 404, "Agency not found", "There is no agreement with that number.")
+    return problem(
+        request, 404, N_("Agency not found"), N_("There is no agreement with that number.")
+    )
 
 
 async def agreement_page(request: Request) -> Response:
@@ -53,16 +56,17 @@ async def agreement_page(request: Request) -> Response:
     data = await web_of(request).run(_agreement_data, agreement_id)
     if data is None:
         return _not_found(request)
-    events = [event_context(event) for event in data["events"]]
+    lang = lang_of(request)
+    events = [event_context(event, lang=lang) for event in data["events"]]
     return render(
         request,
         "agreement.html",
         {
             "a": data,
-            "state_label": state_label(data["state"]),
+            "state_label": state_label(data["state"], lang),
             "latest": events[-1] if events else None,
             "events": list(reversed(events)),
-            "letter_url": f"/agreements/{agreement_id}/records-request",
+            "letter_url": f"{prefix(request)}/agreements/{agreement_id}/records-request",
         },
     )
 
@@ -106,7 +110,10 @@ async def records_request_page(request: Request) -> Response:
     target = _letter_target(request, data)
     if target is None:
         return problem(
-            request, 400, "Unknown state", "A records-request letter needs a state such as TX."
+            request,
+            400,
+            N_("Unknown state"),
+            N_("A records-request letter needs a state such as TX."),
         )
     you = {"name": "", "address": "", "email": ""}
     if request.method == "POST":
@@ -131,7 +138,7 @@ async def records_request_page(request: Request) -> Response:
         "records_request.html",
         {
             "agency": agency,
-            "state_label": state_label(state),
+            "state_label": state_label(state, lang_of(request)),
             "letter": letter_text(agency, state, you, date.today()),
             "you": you,
             "action": str(request.url.path)
@@ -149,4 +156,6 @@ async def figure_source(request: Request) -> Response:
     for figure in figures:
         if figure.id == wanted and re.match(r"https?://", figure.source_url):
             return RedirectResponse(figure.source_url, status_code=303)
-    return problem(request, 404, "Figure not found", "There is no program figure by that name.")
+    return problem(
+        request, 404, N_("Figure not found"), N_("There is no program figure by that name.")
+    )

@@ -13,11 +13,26 @@ from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from watcher.alerts.models import CADENCES, EVENT_HEADLINES, EVENT_TYPES, SubscriptionError
+from watcher.alerts.models import (
+    CADENCES,
+    EVENT_HEADLINES,
+    EVENT_TYPES,
+    US_STATES,
+    SubscriptionError,
+)
 from watcher.alerts.subscriptions import iso, normalise_request
-from watcher.web.context import problem, render, web_of
+from watcher.alerts.wording import state_label
+from watcher.i18n import LANGUAGES, gettext_for
+from watcher.web.context import lang_of, problem, render, web_of
 from watcher.web.security import CSRF_FIELD, BodyTooLarge, client_key
-from watcher.web.subscribing import Pending, TokenProblem, confirm, pending, request_subscription
+from watcher.web.subscribing import (
+    CADENCE_WORDS,
+    Pending,
+    TokenProblem,
+    confirm,
+    pending,
+    request_subscription,
+)
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 # subscriptions.new_token(): 32 random bytes, URL-safe base64. Anything else is no token;
@@ -59,19 +74,50 @@ def _forbidden(request: Request) -> Response:
     )
 
 
-def _form_context(values: dict[str, Any] | None = None, error: str | None = None) -> dict[str, Any]:
+def _form_context(
+    request: Request, values: dict[str, Any] | None = None, errors: dict[str, str] | None = None
+) -> dict[str, Any]:
+    _ = gettext_for(lang_of(request))
+    empty = {"email": "", "states": "", "counties": "", "types": [], "cadence": "", "lang": ""}
     return {
-        "values": values or {"email": "", "states": "", "counties": "", "types": [], "cadence": ""},
-        "types": [(t, EVENT_HEADLINES[t]) for t in EVENT_TYPES],
+        "values": values or empty,
+        "types": [(t, _(EVENT_HEADLINES[t])) for t in EVENT_TYPES],
         "cadences": CADENCES,
-        "error": error,
+        "languages": list(LANGUAGES.items()),
+        "errors": errors or {},
     }
 
 
 async def subscribe_form(request: Request) -> Response:
     if web_of(request).alerts is None:
         return _not_configured(request)
-    return render(request, "subscribe.html", _form_context(), form=True)
+    return render(request, "subscribe.html", _form_context(request), form=True)
+
+
+def _field_errors(values: dict[str, Any], states: list[str], lang: str) -> dict[str, str]:
+    """Every problem of the form at once, keyed by the field that has it."""
+    _ = gettext_for(lang)
+    errors: dict[str, str] = {}
+    if not values["email"]:
+        errors["email"] = _("Please enter your email address.")
+    else:
+        try:
+            normalise_request(
+                values["email"], states=None, counties=None, agencies=None, types=None,
+                cadence="immediate",
+            )  # fmt: skip
+        except SubscriptionError:
+            errors["email"] = _("That email address does not look right. Please check it.")
+    unknown = [code for code in states if code.upper() not in US_STATES]
+    if unknown:
+        errors["states"] = _(
+            "Unknown state: {codes}. Use two-letter codes such as TX, separated by commas."
+        ).format(codes=", ".join(unknown[:5]))
+    if values["cadence"] not in CADENCES:
+        errors["cadence"] = _("Choose how often to receive alerts.")
+    if values["lang"] not in LANGUAGES:
+        errors["lang"] = _("Choose English or Spanish.")
+    return errors
 
 
 def _not_configured(request: Request) -> Response:
@@ -110,11 +156,13 @@ async def subscribe_post(request: Request) -> Response:
         "counties": " ".join(form.get("counties", []))[:1000],
         "types": [t for t in form.get("types", []) if t in EVENT_TYPES],
         "cadence": _one(form, "cadence") or "immediate",
+        "lang": _one(form, "lang") or lang_of(request),
     }
-    if not values["email"]:
-        return _invalid(request, values, "Please enter your email address.")
     states = [s for s in re.split(r"[\s,;]+", values["states"]) if s]
     counties = [c.strip() for c in _SPLIT.split(values["counties"]) if c.strip()]
+    errors = _field_errors(values, states, lang_of(request))
+    if errors:
+        return _invalid(request, values, errors)
     try:
         # Validated before anything else, so an invalid request is neither stored nor counted.
         row = normalise_request(
@@ -124,9 +172,10 @@ async def subscribe_post(request: Request) -> Response:
             agencies=None,
             types=values["types"],
             cadence=values["cadence"],
+            lang=values["lang"],
         )
     except SubscriptionError as err:
-        return _invalid(request, values, _explain(err))
+        return _invalid(request, values, {"email": _explain(err)})
     if not web.address_limit.hit(row["email"].lower()):
         await web.run(
             request_subscription,
@@ -137,6 +186,7 @@ async def subscribe_post(request: Request) -> Response:
             counties=counties,
             types=values["types"],
             cadence=values["cadence"],
+            lang=values["lang"],
         )
     # The same page whether the address was new, pending, confirmed or over its limit.
     return render(request, "subscribe_sent.html", {"email": row["email"]})
@@ -149,8 +199,10 @@ def _explain(err: SubscriptionError) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def _invalid(request: Request, values: dict[str, Any], message: str) -> Response:
-    return render(request, "subscribe.html", _form_context(values, message), status=400, form=True)
+def _invalid(request: Request, values: dict[str, Any], errors: dict[str, str]) -> Response:
+    return render(
+        request, "subscribe.html", _form_context(request, values, errors), status=400, form=True
+    )
 
 
 def _token_problem(request: Request, err: TokenProblem) -> Response:
@@ -168,15 +220,24 @@ def _token_problem(request: Request, err: TokenProblem) -> Response:
     )
 
 
-def _summary(item: Pending) -> dict[str, Any]:
+def _summary(item: Pending, lang: str) -> dict[str, Any]:
+    _ = gettext_for(lang)
     request = item.request
     return {
         "email": item.email,
-        "states": json.loads(request["states"]),
+        "states": [state_label(code, lang) for code in json.loads(request["states"])],
         "counties": json.loads(request["counties"]),
-        "types": [EVENT_HEADLINES.get(t, t) for t in json.loads(request["types"])],
-        "cadence": request["cadence"],
+        "types": [_(EVENT_HEADLINES.get(t, t)) for t in json.loads(request["types"])],
+        "cadence": _(CADENCE_WORDS.get(request["cadence"], request["cadence"])),
     }
+
+
+def masked(address: str) -> str:
+    """Enough of an address for its owner to recognise it: "a***@example.org"."""
+    if "://" in address:  # a chat channel: its service, never its (placeholder) path
+        return address.split("://", 1)[0] + "://…"
+    local, _, domain = address.rpartition("@")
+    return f"{local[:1]}***@{domain}" if local else "***"
 
 
 async def confirm_page(request: Request) -> Response:
@@ -188,7 +249,9 @@ async def confirm_page(request: Request) -> Response:
         return _token_problem(request, err)
     if item.confirmed_at:
         return _token_problem(request, TokenProblem(409, "This link was already used."))
-    return render(request, "confirm.html", {"s": _summary(item), "token": token}, form=True)
+    return render(
+        request, "confirm.html", {"s": _summary(item, lang_of(request)), "token": token}, form=True
+    )
 
 
 async def confirm_post(request: Request) -> Response:
@@ -202,16 +265,16 @@ async def confirm_post(request: Request) -> Response:
         item = await web.run(confirm, web.tokens, str(request.path_params["token"]))
     except TokenProblem as err:
         return _token_problem(request, err)
-    return render(request, "confirmed.html", {"s": _summary(item)})
+    return render(request, "confirmed.html", {"s": _summary(item, lang_of(request))})
 
 
-def _subscriber_by_token(db: Any, token: str) -> tuple[int, str | None] | None:
+def _subscriber_by_token(db: Any, token: str) -> tuple[int, str | None, str] | None:
     # By token only: subscriptions.get_subscriber also matches addresses, which would let
     # anyone who knows an address unsubscribe it.
     row = db.execute(
-        "SELECT id, unsubscribed_at FROM subscribers WHERE token = ?", [token]
+        "SELECT id, unsubscribed_at, email FROM subscribers WHERE token = ?", [token]
     ).fetchone()
-    return (int(row[0]), row[1]) if row else None
+    return (int(row[0]), row[1], str(row[2])) if row else None
 
 
 def _unsubscribe_by_token(db: Any, token: str) -> bool:
@@ -242,7 +305,8 @@ async def unsubscribe_page(request: Request) -> Response:
     )
     if found is None:
         return _unknown_link(request)
-    return render(request, "unsubscribe.html", {"done": bool(found[1]), "token": token}, form=True)
+    context = {"done": bool(found[1]), "token": token, "masked": masked(found[2])}
+    return render(request, "unsubscribe.html", context, form=True)
 
 
 async def unsubscribe_post(request: Request) -> Response:

@@ -28,15 +28,15 @@ from watcher.alerts.outbox import enqueue_operator_alert
 from watcher.alerts.render import Renderer
 from watcher.alerts.subscriptions import get_subscriber, iso, normalise_request, subscribe
 from watcher.alerts.wording import state_label
+from watcher.i18n import LANGUAGES, N_, gettext_for
 
 CONFIRM_MAX_AGE = 48 * 3600
-_RENDERER = Renderer()
 
 
 CADENCE_WORDS = {
-    "immediate": "each change as it is found",
-    "daily": "one digest a day",
-    "weekly": "one digest a week",
+    "immediate": N_("each change as it is found"),
+    "daily": N_("one digest a day"),
+    "weekly": N_("one digest a week"),
 }
 
 
@@ -79,20 +79,22 @@ class Tokens:
         return str(data["e"]), str(data["n"])
 
 
-def describe(request: dict[str, Any]) -> list[tuple[str, str]]:
+def describe(request: dict[str, Any], lang: str = "en") -> list[tuple[str, str]]:
     """What a request asks for, in words: [("States", "Texas (TX)"), ...]."""
+    _ = gettext_for(lang)
 
     def values(key: str) -> list[str]:
         found = json.loads(request[key]) if isinstance(request[key], str) else request[key]
         return [str(value) for value in found]
 
-    states = [state_label(code) for code in values("states")]
-    types = [EVENT_HEADLINES.get(kind, kind) for kind in values("types")]
+    states = [state_label(code, lang) for code in values("states")]
+    types = [_(EVENT_HEADLINES.get(kind, kind)) for kind in values("types")]
     return [
-        ("States", ", ".join(states) or "all"),
-        ("Counties", ", ".join(values("counties")) or "all"),
-        ("Changes", ", ".join(types) or "all"),
-        ("How often", CADENCE_WORDS.get(request["cadence"], request["cadence"])),
+        (_("States"), ", ".join(states) or _("all")),
+        (_("Counties"), ", ".join(values("counties")) or _("all")),
+        (_("Changes"), ", ".join(types) or _("all")),
+        (_("How often"), _(CADENCE_WORDS.get(request["cadence"], request["cadence"]))),
+        (_("Language"), LANGUAGES[request.get("lang") or "en"]),
     ]
 
 
@@ -107,20 +109,28 @@ def request_subscription(
     types: list[str],
     cadence: str,
     now: datetime | None = None,
+    lang: str = "en",
 ) -> str:
     """Record a pending request and queue its confirmation email; returns the token.
 
     Raises SubscriptionError (nothing stored) when any part is invalid.
     """
     row = normalise_request(
-        email, states=states, counties=counties, agencies=None, types=types, cadence=cadence
+        email,
+        states=states,
+        counties=counties,
+        agencies=None,
+        types=types,
+        cadence=cadence,
+        lang=lang,
     )
+    _ = gettext_for(row["lang"])
     moment = now or datetime.now(UTC)
     nonce = secrets.token_urlsafe(16)
     token = tokens.make(row["email"], nonce)
-    link = f"{base_url.rstrip('/')}/confirm/{token}"
-    request = {key: row[key] for key in ("states", "counties", "types", "cadence")}
-    text, html = _RENDERER.confirmation_parts(describe(request), link)
+    link = f"{base_url.rstrip('/')}{'/es' if row['lang'] == 'es' else ''}/confirm/{token}"
+    request = {key: row[key] for key in ("states", "counties", "types", "cadence", "lang")}
+    text, html = Renderer(lang=row["lang"]).confirmation_parts(describe(request, row["lang"]), link)
     with db.atomic():
         existing = get_subscriber(db, row["email"])
         if existing is None or not existing.confirmed:
@@ -133,6 +143,7 @@ def request_subscription(
                 cadence=cadence,
                 confirmed=False,
                 now=moment,
+                lang=row["lang"],
             )
         db.execute(
             "INSERT INTO web_confirmations (nonce, email, request, created_at) VALUES (?, ?, ?, ?)",
@@ -141,7 +152,7 @@ def request_subscription(
         enqueue_operator_alert(
             db,
             key=f"confirm:{nonce}",
-            subject="Confirm your 287(g) alert subscription",
+            subject=_("Confirm your 287(g) alert subscription"),
             body=text,
             html=html,
             now=moment,
@@ -183,6 +194,7 @@ def confirm(db: Any, tokens: Tokens, token: str, *, now: datetime | None = None)
             counties=json.loads(request["counties"]),
             types=json.loads(request["types"]),
             cadence=request["cadence"],
+            lang=request.get("lang") or "en",
             confirmed=False,
             now=now,
         )
