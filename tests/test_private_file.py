@@ -4,6 +4,7 @@ analyst commands see them only with --private; --private-db and $WATCHER_PRIVATE
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -26,7 +27,9 @@ def watcher(folder: Path, *args: str, env: dict[str, str] | None = None) -> Resu
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.delenv("WATCHER_PRIVATE_DB", raising=False)
+    # Recorded as absent at teardown, whatever the commands under test set meanwhile.
+    monkeypatch.setenv("WATCHER_PRIVATE_DB", "unused")
+    monkeypatch.delenv("WATCHER_PRIVATE_DB")
     (tmp_path / "sources.yaml").write_text(SOURCES)
     db = open_archive(tmp_path / "w.db")
     subscribe(db, "ana@example.org", states=["TX"], confirmed=True)
@@ -66,13 +69,11 @@ def test_query_and_export_read_the_archive_only_unless_private(folder: Path) -> 
     conn.close()
 
 
-def test_private_db_option_and_environment_choose_the_file(
-    folder: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_private_db_option_and_environment_choose_the_file(folder: Path) -> None:
     elsewhere = folder / "vault"
     elsewhere.mkdir()
     result = watcher(folder, "--private-db", str(elsewhere / "p.db"), "subscribe", "bo@example.org")
-    monkeypatch.delenv("WATCHER_PRIVATE_DB", raising=False)  # the option sets it for the run
+    os.environ.pop("WATCHER_PRIVATE_DB", None)  # the option set it for the rest of the process
     assert result.exit_code == 0, result.output
     conn = sqlite3.connect(elsewhere / "p.db")
     assert conn.execute("SELECT email FROM subscribers").fetchall() == [("bo@example.org",)]

@@ -176,5 +176,18 @@ def test_monthly_counts_end_with_withdrawal(db_file: Path) -> None:
     import datetime as dt
 
     series = monthly_active(open_archive(db_file), "TX", today=dt.date(2025, 6, 30))
-    assert series.months == ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06"]
-    assert series.counts["Warrant Service Officer"] == [1, 1, 1, 1, 0, 0]
+    # ICE's latest list is of 12 May 2025: the months stop there, not at "today".
+    assert series.months == ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05"]
+    assert series.counts["Warrant Service Officer"] == [1, 1, 1, 1, 0]
+
+
+def test_a_single_month_is_drawn_as_points(db_file: Path) -> None:
+    import datetime as dt
+
+    db = open_archive(db_file)
+    series = monthly_active(db, "FL", today=dt.date(2025, 3, 31))
+    db.close()
+    assert series.months == ["2025-03"]
+    svg = str(svg_chart(series, title="Florida"))
+    assert svg.count('<circle class="point"') == 1
+    assert "<title>Task Force Model, 2025-03: 1</title>" in svg
