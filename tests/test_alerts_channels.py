@@ -17,7 +17,7 @@ from test_web_helpers import build_archive, make_config, queue_alerts
 from watcher.alerts.channels import ChannelError, parse_channel
 from watcher.alerts.chat import verify
 from watcher.alerts.models import SubscriptionError
-from watcher.alerts.outbox import deliver
+from watcher.alerts.sending import deliver
 from watcher.alerts.smtp import OutboxDirSender
 from watcher.alerts.subscriptions import get_subscriber, subscribe
 from watcher.cli import cli

@@ -26,6 +26,10 @@ _WHAT = {
         "{agency} ({place}) no longer appears on ICE's list of 287(g) agreements under {model}."
     ),
     "rename": N_("ICE now lists {previous} ({place}) as {agency}, under {model}."),
+    "relabel": N_(
+        "ICE corrected its listing: the agreement under {model} it listed as {previous} is now "
+        "listed as {agency} ({place}). The agreement itself did not change."
+    ),
     "pending": N_(
         "{agency} ({place}) appears on ICE's list of pending 287(g) agreements under {model}."
     ),
@@ -134,6 +138,14 @@ def _program_links(
     return programs
 
 
+def _previous_county(event: Mapping[str, Any]) -> str:
+    """A relabel's former county (ICE corrected agency and county at once)."""
+    detail = event.get("detail")
+    if event.get("type") != "relabel" or not isinstance(detail, Mapping):
+        return ""
+    return str(detail.get("previous_county") or "")
+
+
 def legal_for(event: Mapping[str, Any], lang: str) -> object:
     """The state-law summary in the reader's language (Spanish events carry their own)."""
     if lang != "en" and isinstance(event.get(f"legal_context_{lang}"), Mapping):
@@ -158,11 +170,13 @@ def event_context(event: Mapping[str, Any], base_url: str = "", lang: str = "en"
     )
     observed = date_text(event.get("observed_at"), lang)
     where = place(str(event.get("county") or ""), state, agency, lang)
+    former_county = _previous_county(event)
+    was = f"{previous} ({former_county})" if former_county else previous
     what = _(_WHAT.get(kind, _OTHER)).format(
         agency=agency,
         place=where,
         model=model_phrase(model, lang),
-        previous=previous or _("an agency"),
+        previous=was or _("an agency"),
     )
     when = _("ICE's list showed this on {date}.").format(date=observed) if observed else ""
     legal = _legal(legal_for(event, lang), lang)

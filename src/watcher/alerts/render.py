@@ -55,6 +55,14 @@ def event_subject(event: Mapping[str, Any], lang: str = "en") -> str:
 _CADENCES = {"daily": N_("daily"), "weekly": N_("weekly"), "immediate": N_("immediate")}
 
 
+def _previous_county(event: Mapping[str, Any]) -> str:
+    """A relabel's former county (ICE corrected agency and county at once)."""
+    detail = event.get("detail")
+    if event.get("type") != "relabel" or not isinstance(detail, Mapping):
+        return ""
+    return str(detail.get("previous_county") or "")
+
+
 class Renderer:
     """Renders alerts in one language (``lang``), from the templates in ``templates/``."""
 

@@ -21,11 +21,12 @@ from watcher.law.data import (
 )
 
 DISCLAIMER = N_("This is information, not legal advice.")
-EVENT_TYPES = ("new", "renewal", "withdrawal", "rename", "pending", "reinstated")
+EVENT_TYPES = ("new", "renewal", "withdrawal", "rename", "relabel", "pending", "reinstated")
 # Events that put an agreement on the list: notable where the law bans agreements.
 APPEARING = frozenset({"new", "renewal", "pending", "reinstated"})
 THIN = "the notes rest on thin sources, so check before relying on this"
 RENAMED = "A renamed entry is most likely the same agreement under a new name"
+RELABELED = "ICE corrected how it lists this agreement; the agreement itself did not change"
 
 MANDATED = {
     "new": "A new agreement is how an agency meets that duty.",
@@ -33,6 +34,7 @@ MANDATED = {
     "withdrawal": "A withdrawal would conflict with that mandate, so this may be a change in "
     "ICE's list rather than a real withdrawal.",
     "rename": f"{RENAMED}; the duty still applies.",
+    "relabel": f"{RELABELED}; the duty still applies.",
     "pending": "A pending agreement is a step toward meeting that duty.",
     "reinstated": "A reinstated agreement brings the agency back in line with that duty.",
 }
@@ -42,6 +44,7 @@ APPROVAL = {
     "renewal": "A renewal may also need {approval}.",
     "withdrawal": "{who_can_end}.",
     "rename": f"{RENAMED}.",
+    "relabel": f"{RELABELED}.",
     "pending": "A pending agreement would need {approval} before it can start.",
     "reinstated": "A reinstated agreement may need {approval}, like a new one.",
 }
@@ -50,6 +53,7 @@ BANNED = {
     "renewal": "A renewal {conflict}.",
     "withdrawal": "Ending the agreement {in_line}.",
     "rename": "An agreement listed here under any name {conflict}.",
+    "relabel": "An agreement listed here under any name {conflict}.",
     "pending": "A pending agreement {conflict}.",
     "reinstated": "A reinstated agreement {conflict}.",
 }
@@ -58,6 +62,7 @@ LOCAL = {
     "renewal": "Renewing is a local decision, made by {decider}.",
     "withdrawal": "{who_can_end}.",
     "rename": f"{RENAMED}.",
+    "relabel": f"{RELABELED}.",
     "pending": "Whether to join is a local decision, made by {decider}.",
     "reinstated": "Rejoining is a local decision, made by {decider}.",
 }
@@ -90,7 +95,7 @@ class LegalContext:
         return f"{self.text} Law: {self.citation} (as of {_fmt(self.as_of)}). {self.disclaimer}"
 
     def to_dict(self) -> dict[str, str | bool | None]:
-        """The keys of ``watcher.alerts.models.LegalContext``, plus category and uncertain."""
+        """What an alert carries as its ``legal_context`` (JSON-ready)."""
         return {
             "text": self.text,
             "citation": self.citation,
@@ -213,7 +218,7 @@ def _short_text(entry: StateLaw, event_type: str, on: date, lang: str) -> tuple[
     first = _(_SHORT_LAW[key]).format(state=name, citation=p.citation)
     if p.category == "mandated" and p.compliance_date is not None and on < p.compliance_date:
         first += " " + _(_SHORT_DUE).format(date=format_day(p.compliance_date, lang))
-    if event_type == "rename":
+    if event_type in ("rename", "relabel"):
         return first, _(_SHORT_RENAME)
     moment = "withdrawal" if event_type == "withdrawal" else "appearing"
     second = _SHORT_EVENT.get((key, moment)) or _SHORT_EVENT[("banned", moment)]

@@ -8,6 +8,7 @@ import re
 from datetime import date
 from typing import Any
 
+import sqlite_utils
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
@@ -24,7 +25,7 @@ _LIMITS = {"name": 120, "address": 400, "email": 320}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-def _agreement_data(db: Any, agreement_id: int) -> dict[str, Any] | None:
+def _agreement_data(db: sqlite_utils.Database, agreement_id: int) -> dict[str, Any] | None:
     row = db.execute(
         "SELECT agency, state, support_type, jurisdiction_county, status, signed FROM agreements "
         "WHERE id = ?",

@@ -8,21 +8,18 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
+import sqlite_utils
 from python_multipart.exceptions import FormParserError
 from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from watcher.alerts.models import (
-    CADENCES,
-    EVENT_HEADLINES,
-    EVENT_TYPES,
-    US_STATES,
-    SubscriptionError,
-)
-from watcher.alerts.subscriptions import iso, normalise_request
+from watcher.alerts.models import CADENCES, EVENT_HEADLINES, EVENT_TYPES, SubscriptionError
+from watcher.alerts.subscriptions import normalise_request
 from watcher.alerts.wording import state_label
 from watcher.i18n import LANGUAGES, gettext_for
+from watcher.states import US_STATES
+from watcher.timestamps import iso
 from watcher.web.context import lang_of, problem, render, web_of
 from watcher.web.security import CSRF_FIELD, BodyTooLarge, client_key
 from watcher.web.subscribing import (
@@ -268,7 +265,9 @@ async def confirm_post(request: Request) -> Response:
     return render(request, "confirmed.html", {"s": _summary(item, lang_of(request))})
 
 
-def _subscriber_by_token(db: Any, token: str) -> tuple[int, str | None, str] | None:
+def _subscriber_by_token(
+    db: sqlite_utils.Database, token: str
+) -> tuple[int, str | None, str] | None:
     # By token only: subscriptions.get_subscriber also matches addresses, which would let
     # anyone who knows an address unsubscribe it.
     row = db.execute(
@@ -277,7 +276,7 @@ def _subscriber_by_token(db: Any, token: str) -> tuple[int, str | None, str] | N
     return (int(row[0]), row[1], str(row[2])) if row else None
 
 
-def _unsubscribe_by_token(db: Any, token: str) -> bool:
+def _unsubscribe_by_token(db: sqlite_utils.Database, token: str) -> bool:
     stamp = iso(datetime.now(UTC))
     cursor = db.execute(
         "UPDATE subscribers SET unsubscribed_at = ?, updated_at = ? "

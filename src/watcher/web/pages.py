@@ -7,16 +7,18 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
 
+import sqlite_utils
 from starlette.requests import Request
 from starlette.responses import Response
 
 from watcher.alerts.context import event_context, safe_url
 from watcher.alerts.enrich import enriched_events
 from watcher.alerts.feed import build_feed
-from watcher.alerts.models import EVENT_HEADLINES, EVENT_TYPES, US_STATES
+from watcher.alerts.models import EVENT_HEADLINES, EVENT_TYPES
 from watcher.alerts.wording import state_label, state_name
 from watcher.i18n import N_, format_day, gettext_for
 from watcher.law import has_state_law, legal_context
+from watcher.states import US_STATES
 from watcher.store.archive import table_exists
 from watcher.web.charts import legend, monthly_active, svg_chart
 from watcher.web.context import lang_of, prefix, problem, render, web_of
@@ -52,7 +54,7 @@ def _page_number(request: Request) -> int:
 
 
 def _event_page(
-    db: Any, state: str | None, kind: str | None, page: int
+    db: sqlite_utils.Database, state: str | None, kind: str | None, page: int
 ) -> tuple[list[dict[str, Any]], bool]:
     """One page of events, newest first, and whether an older page exists."""
     where, params = ["1 = 1"], []
@@ -140,7 +142,7 @@ def _state_code(request: Request) -> str | None:
     return code if code in US_STATES else None
 
 
-def upcoming_agenda(db: Any, code: str) -> list[dict[str, Any]]:
+def upcoming_agenda(db: sqlite_utils.Database, code: str) -> list[dict[str, Any]]:
     """Upcoming county board agenda items about 287(g) in a state, soonest first.
 
     The agenda items come from the agendas work (its ``agenda_items`` table); until that table
@@ -160,7 +162,7 @@ def upcoming_agenda(db: Any, code: str) -> list[dict[str, Any]]:
     return [{"date": r[0], "title": r[1], "url": safe_url(r[2]), "body": r[3]} for r in rows]
 
 
-def _state_data(db: Any, code: str) -> dict[str, Any]:
+def _state_data(db: sqlite_utils.Database, code: str) -> dict[str, Any]:
     series = monthly_active(db, code)
     events = enriched_events(db, state=code, newest_first=True, limit=20)
     return {"series": series, "events": events, "agenda": upcoming_agenda(db, code)}
@@ -207,7 +209,7 @@ async def state_page(request: Request) -> Response:
     )
 
 
-def _active_by_state(db: Any) -> list[tuple[str, int]]:
+def _active_by_state(db: sqlite_utils.Database) -> list[tuple[str, int]]:
     rows = db.execute(
         "SELECT state, SUM(status = 'active') FROM agreements "
         "WHERE list_kind = 'participating' GROUP BY state ORDER BY state"
