@@ -8,16 +8,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from watcher.i18n import N_, gettext_for
-from watcher.law import get_state_law, has_state_law
+from watcher.states import STATE_NAMES
 
-# ICE also lists territories, which the state-law table does not cover.
-_TERRITORIES = {
-    "PR": "Puerto Rico",
-    "GU": "Guam",
-    "VI": "U.S. Virgin Islands",
-    "AS": "American Samoa",
-    "MP": "Northern Mariana Islands",
-}
 MAX_PROGRAM_LINES = 3
 Gettext = Callable[[str], str]
 # The names Spanish writes differently; the others are the same in both languages.
@@ -31,16 +23,11 @@ _SPANISH_NAMES = (
 
 
 def state_name(code: str, lang: str = "en") -> str:
-    """The state's name ("Texas"; "Nuevo México" in Spanish); the code itself when it names
-    no state or territory we know."""
+    """The state's name ("Texas"; "Nuevo México" in Spanish) from the one state table; the
+    code itself when it names no state or territory we know."""
     code = (code or "").strip().upper()
-    if code in _TERRITORIES:
-        name = _TERRITORIES[code]
-    elif re.fullmatch(r"[A-Z]{2}", code) and has_state_law(code):
-        name = get_state_law(code).name
-    else:
-        return code
-    return gettext_for(lang)(name)
+    name = STATE_NAMES.get(code)
+    return gettext_for(lang)(name) if name else code
 
 
 def state_label(code: str, lang: str = "en") -> str:
