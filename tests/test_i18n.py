@@ -156,6 +156,9 @@ def test_the_web_page_in_spanish(client: TestClient) -> None:
     assert "287(g) agreements in Texas (TX)" in english and 'hreflang="es">Español</a>' in english
     missing = client.get("/es/events/999999")
     assert missing.status_code == 404 and "Cambio no encontrado" in missing.text
+    forged = client.get("/es/confirm/not-a-real-token")
+    assert forged.status_code == 400 and "Enlace no válido" in forged.text
+    assert "Este enlace de confirmación no es válido. Copie el enlace completo" in forged.text
 
 
 def test_spanish_web_subscription_confirms_in_spanish(tmp_path: Path, client: TestClient) -> None:

@@ -17,7 +17,7 @@ from starlette.responses import Response
 from watcher.alerts.models import CADENCES, EVENT_HEADLINES, EVENT_TYPES, SubscriptionError
 from watcher.alerts.subscriptions import normalise_request
 from watcher.alerts.wording import state_label
-from watcher.i18n import LANGUAGES, gettext_for
+from watcher.i18n import LANGUAGES, N_, gettext_for
 from watcher.states import US_STATES
 from watcher.timestamps import iso
 from watcher.web.context import lang_of, problem, render, web_of
@@ -43,16 +43,20 @@ async def read_form(request: Request) -> Form | Response:
     """The submitted fields, or the polite error page for a body we will not read."""
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media not in FORM_TYPES:
-        return problem(request, 415, "Unsupported form", "Please submit the form from the page.")
+        return problem(
+            request, 415, N_("Unsupported form"), N_("Please submit the form from the page.")
+        )
     try:
         async with request.form(max_files=0, max_fields=100, max_part_size=8192) as form:
             fields = {key: form.getlist(key) for key in form}
     except BodyTooLarge:
-        return problem(request, 413, "Request too large", "That was more data than we accept.")
+        return problem(
+            request, 413, N_("Request too large"), N_("That was more data than we accept.")
+        )
     except (MultiPartException, FormParserError, UnicodeDecodeError, ValueError):
-        return problem(request, 400, "Unreadable form", "The form data could not be read.")
+        return problem(request, 400, N_("Unreadable form"), N_("The form data could not be read."))
     if any(not isinstance(value, str) for values in fields.values() for value in values):
-        return problem(request, 400, "Unreadable form", "Files are not accepted here.")
+        return problem(request, 400, N_("Unreadable form"), N_("Files are not accepted here."))
     return {key: [str(v) for v in values] for key, values in fields.items()}
 
 
@@ -65,9 +69,11 @@ def _forbidden(request: Request) -> Response:
     return problem(
         request,
         403,
-        "Please use the form",
-        "This form has expired or did not come from this site. Go back, reload the page and "
-        "submit it again. Cookies must be allowed for this site.",
+        N_("Please use the form"),
+        N_(
+            "This form has expired or did not come from this site. Go back, reload the page and "
+            "submit it again. Cookies must be allowed for this site."
+        ),
     )
 
 
@@ -119,7 +125,10 @@ def _field_errors(values: dict[str, Any], states: list[str], lang: str) -> dict[
 
 def _not_configured(request: Request) -> Response:
     return problem(
-        request, 503, "Email alerts are not set up", "This site does not send email alerts yet."
+        request,
+        503,
+        N_("Email alerts are not set up"),
+        N_("This site does not send email alerts yet."),
     )
 
 
@@ -132,12 +141,13 @@ async def subscribe_post(request: Request) -> Response:
     web = web_of(request)
     wait = web.client_limit.hit(client_key(request))
     if wait:
+        _ = gettext_for(lang_of(request))
         minutes = max(1, round(wait / 60))
         return problem(
             request,
             429,
-            "Too many attempts",
-            f"Please wait about {minutes} minute(s) before trying again.",
+            N_("Too many attempts"),
+            _("Please wait about {minutes} minute(s) before trying again.").format(minutes=minutes),
             headers={"Retry-After": str(int(wait))},
         )
     form = await read_form(request)
@@ -203,17 +213,19 @@ def _invalid(request: Request, values: dict[str, Any], errors: dict[str, str]) -
 
 
 def _token_problem(request: Request, err: TokenProblem) -> Response:
-    titles = {400: "Link not valid", 409: "Already confirmed", 410: "Link expired"}
+    _ = gettext_for(lang_of(request))
+    titles = {400: N_("Link not valid"), 409: N_("Already confirmed"), 410: N_("Link expired")}
     advice = {
-        400: " Please copy the whole link from the email, or subscribe again.",
-        410: " Please subscribe again to get a new link.",
-        409: " Nothing was changed.",
+        400: N_("Please copy the whole link from the email, or subscribe again."),
+        410: N_("Please subscribe again to get a new link."),
+        409: N_("Nothing was changed."),
     }
+    more = advice.get(err.status)
     return problem(
         request,
         err.status,
-        titles.get(err.status, "Link not valid"),
-        str(err) + advice.get(err.status, ""),
+        titles.get(err.status, N_("Link not valid")),
+        _(str(err)) + (" " + _(more) if more else ""),
     )
 
 
@@ -245,7 +257,7 @@ async def confirm_page(request: Request) -> Response:
     except TokenProblem as err:
         return _token_problem(request, err)
     if item.confirmed_at:
-        return _token_problem(request, TokenProblem(409, "This link was already used."))
+        return _token_problem(request, TokenProblem(409, N_("This link was already used.")))
     return render(
         request, "confirm.html", {"s": _summary(item, lang_of(request)), "token": token}, form=True
     )
@@ -290,8 +302,8 @@ def _unknown_link(request: Request) -> Response:
     return problem(
         request,
         404,
-        "Link not recognised",
-        "This unsubscribe link is not valid. Please copy the whole link from the email.",
+        N_("Link not recognised"),
+        N_("This unsubscribe link is not valid. Please copy the whole link from the email."),
     )
 
 

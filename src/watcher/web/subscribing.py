@@ -69,15 +69,15 @@ class Tokens:
     def read(self, token: str) -> tuple[str, str]:
         """(email, nonce) from a token, or TokenProblem (400 forged, 410 expired)."""
         if len(token) > 500:
-            raise TokenProblem(400, "This confirmation link is not valid.")
+            raise TokenProblem(400, N_("This confirmation link is not valid."))
         try:
             data = self.serializer.loads(token, max_age=self.max_age)
         except SignatureExpired:
-            raise TokenProblem(410, "This confirmation link has expired.") from None
+            raise TokenProblem(410, N_("This confirmation link has expired.")) from None
         except BadSignature:
-            raise TokenProblem(400, "This confirmation link is not valid.") from None
+            raise TokenProblem(400, N_("This confirmation link is not valid.")) from None
         if not isinstance(data, dict) or not {"e", "n"} <= data.keys():
-            raise TokenProblem(400, "This confirmation link is not valid.")
+            raise TokenProblem(400, N_("This confirmation link is not valid."))
         return str(data["e"]), str(data["n"])
 
 
@@ -172,7 +172,7 @@ def pending(db: sqlite_utils.Database, tokens: Tokens, token: str) -> Pending:
         [nonce, email],
     ).fetchone()
     if row is None:  # signed by us but its row is gone (archive restored): treat as unusable
-        raise TokenProblem(400, "This confirmation link is not valid.")
+        raise TokenProblem(400, N_("This confirmation link is not valid."))
     return Pending(row[0], row[1], json.loads(row[2]), row[3])
 
 
@@ -189,7 +189,9 @@ def confirm(
             [stamp, found.nonce],
         ).rowcount
         if not used:
-            raise TokenProblem(409, "This link was already used: the subscription is confirmed.")
+            raise TokenProblem(
+                409, N_("This link was already used: the subscription is confirmed.")
+            )
         request = found.request
         subscribe(
             db,
