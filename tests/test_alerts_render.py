@@ -194,30 +194,39 @@ def test_non_ascii_names_are_encoded() -> None:
 
 def _real_event(**overrides: Any) -> dict[str, Any]:
     """An event as enrich builds it: the shipped program figures and state law of Texas."""
-    from watcher.alerts.enrich import _legal, reference_dict
-    from watcher.costs.reference import reference_figures_for
+    from watcher.alerts.enrich import _legal, agency_reference_dict, county_by_fips
+    from watcher.costs.program import agency_figures
 
     event = make_event(agreement_id=12, **overrides)
-    event["reference_figures"] = [reference_dict(f) for f in reference_figures_for(event["state"])]
+    galveston = county_by_fips("48167")  # the agency-specific figures, as enrich picks them
+    chosen = agency_figures(event["state"], event["agency"], event["support_type"], galveston)
+    event["reference_figures"] = [agency_reference_dict(f) for f in chosen]
     event["legal_context"] = _legal(event)
+    event["legal_context_es"] = _legal(event, "es")
     return event
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("costs", [True, False])
-@pytest.mark.parametrize("kind", ["new", "renewal", "withdrawal", "rename", "reinstated"])
-def test_a_single_event_reads_in_under_1500_characters(kind: str, costs: bool) -> None:
+@pytest.mark.parametrize(
+    "kind", ["new", "renewal", "withdrawal", "rename", "relabel", "pending", "reinstated"]
+)
+def test_a_single_event_reads_in_under_1500_characters(kind: str, costs: bool, lang: str) -> None:
     event = _real_event(
         type=kind,
-        previous_agency="Galveston Co. Sheriff" if kind == "rename" else None,
-        previous_signed="2020-01-15" if kind == "renewal" else None,
+        previous_agency="Galveston Co. Sheriff",
+        previous_signed="2020-01-15",
         **({} if costs else {"cost_figures": []}),
     )
-    text, html = _parts(_message(event, base="https://alerts.example.org"))
+    # A real unsubscribe link: the site's address and a 43-character token.
+    unsubscribe = "https://alerts.example.org/unsubscribe/" + "T" * 43
+    renderer = Renderer(base_url="https://alerts.example.org", lang=lang)
+    text, html = renderer.event_parts(event, unsubscribe)
     assert len(text) < 1500, text
     assert "(source: ice" not in text and ".:" not in text and ".:" not in html
     assert "watcher " not in text.replace("287(g) watcher", "")  # no command lines
     # At most three program figures, each one line with one link whose text is words.
-    program = html[html.index("Program figures") :]
+    program = html[html.index("Program figures" if lang == "en" else "Cifras de programas") :]
     program = program[: program.index("</ul>")]
     assert 1 <= program.count("<li") <= 3
     assert program.count("<a ") == program.count("<li")

@@ -190,9 +190,9 @@ def event_context(event: Mapping[str, Any], base_url: str = "", lang: str = "en"
         "lede": " ".join(part for part in (what, when, lead_figure(costs, programs, _)) if part),
         "programs": programs,
         # The first paragraph names the closest program figure when no local one is on file;
-        # the plain-text list then gives two more (with a local figure, the two closest), so a
-        # single alert stays under 1,500 characters.
-        "more_programs": programs[1:3] if not costs else programs[:2],
+        # the plain-text list then gives one more (with a local figure, the closest), so a
+        # single alert stays under 1,500 characters; the HTML part lists all three.
+        "more_programs": programs[1:2] if not costs else programs[:1],
         "state_name": name,
         "law_label": "" if named else _("{state} law: ").format(state=name),
         "place": where,

@@ -93,7 +93,15 @@ def program_lines(
     for items in ordered[:MAX_PROGRAM_LINES]:
         first = items[0]
         unit = _plain(first.get("unit"))
-        if len(items) == 1:
+        computed = _plain(first.get("computed"))
+        short = ""
+        if computed:
+            # The figure worked out for this agency (its county's size, its model): the line
+            # says what it means here, then the program it comes from.
+            program = _plain(first.get("program")).split(" (")[0]
+            text = f"{computed} ({program})" if program else computed
+            short = computed
+        elif len(items) == 1:
             value = _value(first)
             amount = str(first.get("amount_text") or (money(value) if value is not None else ""))
             text = _plain(first.get("description"))
@@ -114,6 +122,7 @@ def program_lines(
         lines.append(
             {
                 "text": text,
+                "short_text": short or text,  # for the plain-text list, where space is short
                 "id": str(first.get("id") or ""),
                 "url": _web_url(first.get("source_url")),
                 "source_date": first.get("source_date") or "",

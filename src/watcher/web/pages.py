@@ -12,10 +12,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from watcher.alerts.context import event_context, safe_url
-from watcher.alerts.enrich import enriched_events
+from watcher.alerts.enrich import enriched_events, reference_dict
 from watcher.alerts.feed import build_feed
 from watcher.alerts.models import EVENT_HEADLINES, EVENT_TYPES
 from watcher.alerts.wording import state_label, state_name
+from watcher.costs.reference import reference_figures_for
+from watcher.discovery.coverage import coverage
 from watcher.i18n import N_, format_day, gettext_for
 from watcher.law import has_state_law, legal_context
 from watcher.states import US_STATES
@@ -205,6 +207,8 @@ async def state_page(request: Request) -> Response:
             "legend": legend(series),
             "series": series,
             "events": _summaries(request, data["events"]),
+            # Alerts carry the few that apply to the agency; here is the state's full list.
+            "figures": [reference_dict(f) for f in reference_figures_for(code)],
         },
     )
 
@@ -218,10 +222,12 @@ def _active_by_state(db: sqlite_utils.Database) -> list[tuple[str, int]]:
 
 
 async def states_index(request: Request) -> Response:
-    rows = await web_of(request).run(_active_by_state)
+    web = web_of(request)
+    rows = await web.run(_active_by_state)
+    report = await web.run(coverage)
     lang = lang_of(request)
     named = sorted(((c, state_label(c, lang), n) for c, n in rows), key=lambda row: row[1])
-    return render(request, "states.html", {"rows": named})
+    return render(request, "states.html", {"rows": named, "coverage": report})
 
 
 async def feed(request: Request) -> Response:

@@ -1,6 +1,6 @@
 -- Frozen: an archive at this version was made by exactly this SQL; never edit it,
 -- add a new version instead.
--- Version 8: personal data leaves the archive for the private file (attached as `private`),
+-- Version 9: personal data leaves the archive for the private file (attached as `private`),
 -- so the archive can be published as it is. open_archive has already copied these rows into
 -- the private file and committed them there; the copies below find them present (OR IGNORE),
 -- so a crash between that commit and this drop loses nothing, and a rerun repeats nothing.
