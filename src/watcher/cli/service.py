@@ -85,7 +85,7 @@ def _fresh(folder: Path) -> None:
 def _report(folder: Path, db_file: Path, config_file: Path) -> None:
     from watcher.alerts.enrich import enriched_events
     from watcher.alerts.feed import build_feed
-    from watcher.store.archive import open_archive
+    from watcher.store.archive import open_archive, private_path
 
     db = open_archive(db_file)
     events = enriched_events(db)
@@ -110,6 +110,7 @@ def _report(folder: Path, db_file: Path, config_file: Path) -> None:
     click.echo(f"""
 Where to look next:
   the archive     sqlite3 {db_file} 'select type, state, agency from events'
+  private file    {private_path(db_file)} (the subscriber and the outbox; never publish it)
   the emails      {folder / "outbox"} ({len(emails)} .eml files: alerts to the demo subscriber)
   the Atom feed   {feed}
   the config      {config_file}
