@@ -31,10 +31,14 @@ except ImportError:  # pragma: no cover - calamine is a dependency; the Python r
     CalamineWorkbook = None
 
 from watcher.errors import ParseError  # noqa: E402  (after the optional import above)
+from watcher.formats.xlsx_extent import DOCUMENT_CAPS, SheetCaps, check_extent  # noqa: E402
 
 CellValue = str | float | bool | dt.date | None
 
 MAX_MEMBER_BYTES = 64 * 1024 * 1024  # per decompressed zip member
+MAX_TOTAL_BYTES = 256 * 1024 * 1024  # all members together
+MAX_RATIO = 400  # deflate tops out near 1000:1; real sheets inflate 5-50 times
+_RATIO_FLOOR = 1024 * 1024  # small members may be as repetitive as they like
 MAX_ROWS = 1_048_576  # Excel's own limits: anything beyond is junk, not a sheet
 MAX_COLS = 16_384
 _CHUNK = 1 << 20
@@ -63,10 +67,22 @@ class Sheet:
     date1904: bool = False
 
 
-def read_first_sheet(data: bytes) -> Sheet:
-    """Read the first worksheet of an XLSX workbook given as bytes."""
+def read_first_sheet(data: bytes, caps: SheetCaps = DOCUMENT_CAPS) -> Sheet:
+    """Read the first worksheet of an XLSX workbook given as bytes.
+
+    The zip members and the sheet's extent are checked against the caps before any cell is
+    read: nothing a workbook declares can make the reader allocate past them.
+    """
+    claimed = _PREFETCHED.pop(data, None)
+    if claimed is not None and claimed[0] == caps:
+        return claimed[1].result()
+    return _read(data, caps)
+
+
+def _read(data: bytes, caps: SheetCaps) -> Sheet:
     zf = _open_zip(data)
     with zf:
+        _check_members(zf)
         names = {n.lower(): n for n in zf.namelist()}
         workbook = _xml(zf, names, "xl/workbook.xml")
         wb_rels = _rels(zf, names, "xl/_rels/workbook.xml.rels")
@@ -75,6 +91,8 @@ def read_first_sheet(data: bytes) -> Sheet:
         if real is None:
             raise ParseError(f"not an xlsx workbook: worksheet {sheet_path} is missing")
         sheet = _sheet_text(_read_member(zf, real))
+        start, end, prefix = _sheet_data(sheet)
+        check_extent(sheet, start, end, prefix, caps)
         rows = _calamine_rows(data, zf, sheet_name) or _read_rows(
             sheet, _shared_strings(zf, names, wb_rels)
         )
@@ -84,15 +102,44 @@ def read_first_sheet(data: bytes) -> Sheet:
     return Sheet(name=sheet_name, rows=rows, hyperlinks=links, date1904=date1904)
 
 
+def _sheet_data(sheet: str) -> tuple[int, int, str]:
+    """(start, end) of the sheetData section and the worksheet's namespace prefix."""
+    start, end = sheet.find("sheetData"), sheet.rfind("sheetData")
+    m = _PREFIX.search(sheet, 0, 4096)
+    if start < 0 or m is None:
+        raise ParseError("malformed workbook: the worksheet has no sheetData")
+    return start, end, m.group(1) or ""
+
+
+def _check_members(zf: zipfile.ZipFile) -> None:
+    """Declared sizes and ratios of every member, before calamine inflates any of them.
+
+    The parts read here are also inflated in capped chunks (a lying header cannot pass).
+    """
+    total = 0
+    for info in zf.infolist():
+        total += info.file_size
+        if info.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES:
+            raise ParseError(
+                f"workbook member {info.filename} declares {info.file_size} bytes, over the "
+                f"{MAX_MEMBER_BYTES}-byte cap ({MAX_TOTAL_BYTES} in all; zip bomb?)"
+            )
+        if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * info.compress_size:
+            raise ParseError(
+                f"workbook member {info.filename} inflates {info.file_size} bytes from "
+                f"{info.compress_size}, over the {MAX_RATIO}:1 cap (zip bomb?)"
+            )
+
+
 def _calamine_rows(data: bytes, zf: zipfile.ZipFile, sheet_name: str) -> list[list[CellValue]]:
     """Cell values read by calamine (Rust), several times faster than any Python scan.
 
-    Only after every member was checked against the size cap, so calamine never inflates a
-    bomb; on any surprise the caller falls back to the pure-Python reader, whose errors are
-    the clear ones. Row i of the result is sheet row i + 1, as the hyperlink refs expect.
+    Only after every member and the sheet's extent were checked against the caps, so calamine
+    never inflates a bomb nor allocates a huge range; on any surprise the caller falls back
+    to the pure-Python reader, whose errors are the clear ones. Row i of the result is sheet
+    row i + 1, as the hyperlink refs expect.
     """
-    future = _PREFETCHED.pop(data, None)
-    name, values = future.result() if future is not None else _calamine_first_sheet(data, zf)
+    name, values = _calamine_first_sheet(data, zf)
     if name != sheet_name or not values:
         return []
     # With skip_empty_area=False the values start at A1, so indexes are sheet positions.
@@ -106,9 +153,6 @@ def _calamine_first_sheet(
     if CalamineWorkbook is None:
         return None, []
     try:
-        zf = zf or zipfile.ZipFile(io.BytesIO(data))
-        if any(info.file_size > MAX_MEMBER_BYTES for info in zf.infolist()):
-            return None, []
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         values = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
         return str(book.sheet_names[0]), values
@@ -116,24 +160,24 @@ def _calamine_first_sheet(
         return None, []
 
 
-_PREFETCHED: dict[bytes, Future[tuple[str | None, list[list[Any]]]]] = {}
+_PREFETCHED: dict[bytes, tuple[SheetCaps, Future[Sheet]]] = {}
 _PREFETCHER: ThreadPoolExecutor | None = None
 
 
-def prefetch(data: bytes) -> None:
-    """Start reading a workbook's cell values in a background thread.
+def prefetch(data: bytes, caps: SheetCaps = DOCUMENT_CAPS) -> None:
+    """Start reading a workbook in a background thread, checks and caps included.
 
     calamine releases the GIL, so a backfill reads the next list while Python applies this
     one. At most a couple are held: an unclaimed one is dropped, never read twice.
     """
     global _PREFETCHER
-    if CalamineWorkbook is None or not data.startswith(b"PK"):
+    if not data.startswith(b"PK"):
         return
     if _PREFETCHER is None:
         _PREFETCHER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xlsx-prefetch")
     while len(_PREFETCHED) >= 2:
-        _PREFETCHED.pop(next(iter(_PREFETCHED))).cancel()
-    _PREFETCHED[data] = _PREFETCHER.submit(_calamine_first_sheet, data)
+        _PREFETCHED.pop(next(iter(_PREFETCHED)))[1].cancel()
+    _PREFETCHED[data] = (caps, _PREFETCHER.submit(_read, data, caps))
 
 
 def _open_zip(data: bytes) -> zipfile.ZipFile:
@@ -396,11 +440,7 @@ def _put(rows: list[list[CellValue]], r: int, c: int, value: CellValue) -> None:
 def _read_rows(sheet: str, strings: list[str]) -> list[list[CellValue]]:
     """Scan <sheetData> with regular expressions: a tree of 10,000 cells costs lxml more
     than the whole read is allowed to take, and the part's layout is machine-made."""
-    start, end = sheet.find("sheetData"), sheet.rfind("sheetData")
-    m = _PREFIX.search(sheet, 0, 4096)
-    if start < 0 or m is None:
-        raise ParseError("malformed workbook: the worksheet has no sheetData")
-    prefix = m.group(1) or ""
+    start, end, prefix = _sheet_data(sheet)
     excel, fast, row_re, cell_re = _patterns(prefix)
     found = excel.findall(sheet, start, end)
     if len(found) != sheet.count(f"<{prefix}c ", start, end):

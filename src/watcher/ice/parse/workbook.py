@@ -19,12 +19,16 @@ from typing import Any
 
 from watcher.errors import ParseError
 from watcher.formats.xlsx import read_first_sheet
+from watcher.formats.xlsx_extent import SheetCaps
 from watcher.ice.models import AgreementRow, ListKind, ParsedList
 from watcher.ice.parse import normalize as nz
 from watcher.ice.parse.headers import ICE_BASE, Links, header_fields
 from watcher.ice.parse.page import page_tables
 
 HEADER_SCAN_ROWS = 10
+# ICE's lists: 1,285 rows and columns A..M at most in 2025; a list 40 times the biggest is
+# not a list. Checked before any cell is read (a huge range would abort the reader).
+ICE_CAPS = SheetCaps(rows=50_000, cols=26, cells=500_000, area=50_000 * 26, what="an ICE list")
 NO_HEADER = "no recognisable header: expected STATE and LAW ENFORCEMENT AGENCY in the first rows"
 
 
@@ -159,7 +163,7 @@ def _kind(fields: dict[str, int]) -> ListKind:
 
 def parse_ice_workbook(data: bytes, *, as_of: dt.date | None = None) -> ParsedList:
     """Parse an ICE participating or pending workbook (any era's layout)."""
-    sheet = read_first_sheet(data)
+    sheet = read_first_sheet(data, ICE_CAPS)
     rows = sheet.rows
     header_at, fields = _find_header(rows)
     kind = _kind(fields)
