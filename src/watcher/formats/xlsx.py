@@ -1,12 +1,15 @@
-"""A minimal, fast and defensive XLSX reader written directly on the OOXML parts.
+"""The one XLSX reader: calamine (Rust) for cell values, a scan of the sheet XML for hyperlinks.
 
-Only what ICE's lists need: the first worksheet's cell values (shared strings with rich-text
-runs, inline strings, numbers, booleans, errors) and its external hyperlinks. Styles are not
-read: the caller knows which column holds dates and converts serials itself, honouring
-``Sheet.date1904``.
+Only what ICE's lists and county spreadsheets need: the first worksheet's cell values and its
+external hyperlinks (calamine does not expose them). Dates come back as ``datetime`` where the
+cell is date-formatted, numbers as floats; ``Sheet.date1904`` tells the caller how to read a
+serial kept as a plain number.
 
-Every failure (not a zip, truncated zip, oversized member, malformed XML, missing part) is
-raised as :class:`~watcher.errors.ParseError` with a message that says what was wrong.
+Before calamine sees the bytes, every zip member is checked against size and ratio caps and
+the sheet's extent against the caller's :class:`SheetCaps` (calamine allocates the whole
+range from A1 densely, and an allocation failure aborts the process). Every failure (not a
+zip, truncated zip, oversized member or sheet, malformed XML, missing part) is raised as
+:class:`~watcher.errors.ParseError` with a message that says what was wrong.
 """
 
 from __future__ import annotations
@@ -23,17 +26,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
+from python_calamine import CalamineError, CalamineWorkbook
 
-CalamineWorkbook: Any  # tests set this to None to pin the pure-Python reader
-try:
-    from python_calamine import CalamineWorkbook
-except ImportError:  # pragma: no cover - calamine is a dependency; the Python reader remains
-    CalamineWorkbook = None
+from watcher.errors import ParseError
+from watcher.formats.xlsx_extent import DOCUMENT_CAPS, SheetCaps, check_extent
 
-from watcher.errors import ParseError  # noqa: E402  (after the optional import above)
-from watcher.formats.xlsx_extent import DOCUMENT_CAPS, SheetCaps, check_extent  # noqa: E402
-
-CellValue = str | float | bool | dt.date | None
+CellValue = str | float | bool | dt.date | dt.time | dt.timedelta | None
 
 MAX_MEMBER_BYTES = 64 * 1024 * 1024  # per decompressed zip member
 MAX_TOTAL_BYTES = 256 * 1024 * 1024  # all members together
@@ -45,7 +43,6 @@ _CHUNK = 1 << 20
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_T, _R = _NS + "t", _NS + "r"
 _CELL_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
@@ -93,10 +90,8 @@ def _read(data: bytes, caps: SheetCaps) -> Sheet:
         sheet = _sheet_text(_read_member(zf, real))
         start, end, prefix = _sheet_data(sheet)
         check_extent(sheet, start, end, prefix, caps)
-        rows = _calamine_rows(data, zf, sheet_name) or _read_rows(
-            sheet, _shared_strings(zf, names, wb_rels)
-        )
-        links = _hyperlinks(zf, names, sheet, sheet_path, rows)
+        rows = _cell_values(data, sheet_name)
+        links = _hyperlinks(zf, names, sheet, sheet_path, rows, caps)
     pr = workbook.find(_NS + "workbookPr")
     date1904 = pr is not None and pr.get("date1904", "").lower() in ("1", "true")
     return Sheet(name=sheet_name, rows=rows, hyperlinks=links, date1904=date1904)
@@ -131,33 +126,24 @@ def _check_members(zf: zipfile.ZipFile) -> None:
             )
 
 
-def _calamine_rows(data: bytes, zf: zipfile.ZipFile, sheet_name: str) -> list[list[CellValue]]:
-    """Cell values read by calamine (Rust), several times faster than any Python scan.
+def _cell_values(data: bytes, sheet_name: str) -> list[list[CellValue]]:
+    """The sheet's cell values, read by calamine once the caps have been checked.
 
-    Only after every member and the sheet's extent were checked against the caps, so calamine
-    never inflates a bomb nor allocates a huge range; on any surprise the caller falls back
-    to the pure-Python reader, whose errors are the clear ones. Row i of the result is sheet
-    row i + 1, as the hyperlink refs expect.
+    Row i is sheet row i + 1 and column j is column j (from A1, as the hyperlink refs expect);
+    rows are as wide as the used range. Empty cells are '' to calamine and None here.
     """
-    name, values = _calamine_first_sheet(data, zf)
-    if name != sheet_name or not values:
-        return []
-    # With skip_empty_area=False the values start at A1, so indexes are sheet positions.
-    # Empty cells are '' to calamine and None to the rest of the parser.
-    return [[None if v == "" else v for v in row] for row in values]
-
-
-def _calamine_first_sheet(
-    data: bytes, zf: zipfile.ZipFile | None = None
-) -> tuple[str | None, list[list[Any]]]:
-    if CalamineWorkbook is None:
-        return None, []
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        values = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
-        return str(book.sheet_names[0]), values
-    except Exception:  # calamine's own error types vary by version: fall back, never crash
-        return None, []
+        # The first sheet by workbook.xml, where the hyperlinks were read, whatever calamine's
+        # own order.
+        if book.sheet_names[:1] == [sheet_name]:
+            sheet = book.get_sheet_by_index(0)
+        else:
+            sheet = book.get_sheet_by_name(sheet_name)
+        values = sheet.to_python(skip_empty_area=False)
+    except (CalamineError, ValueError, IndexError) as exc:
+        raise ParseError(f"malformed workbook: the cell reader refused it: {exc}") from exc
+    return [[None if v == "" else v for v in row] for row in values]
 
 
 _PREFETCHED: dict[bytes, tuple[SheetCaps, Future[Sheet]]] = {}
@@ -280,51 +266,6 @@ def _first_sheet(workbook: Any, rels: dict[str, tuple[str, str]]) -> tuple[str, 
     return sheet.get("name", ""), _resolve("xl", rels[rid][1])
 
 
-def _text(node: Any) -> str:
-    """Text of an <si> or <is>: a plain <t>, or rich-text runs <r><t>; phonetic <rPh> skipped."""
-    parts: list[str] = []
-    for child in node:
-        if child.tag == _T:
-            parts.append(child.text or "")
-        elif child.tag == _R:
-            t = child.find(_T)
-            if t is not None:
-                parts.append(t.text or "")
-    text = "".join(parts)
-    if "_x" in text:
-        text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
-    return text
-
-
-def _shared_strings(
-    zf: zipfile.ZipFile, names: dict[str, str], rels: dict[str, tuple[str, str]]
-) -> list[str]:
-    path = next((_resolve("xl", t) for k, t in rels.values() if k == "sharedStrings"), None)
-    if path is None or path.lower() not in names:
-        path = "xl/sharedStrings.xml"
-        if path.lower() not in names:
-            return []
-    real = names[path.lower()]
-    text = _sheet_text(_read_member(zf, real))
-    found = _SI.findall(text)
-    if len(found) == text.count("<si>"):  # Excel's own markup: one C pass
-        return [_unescape(a or b) if not rich else _rich(rich) for a, b, rich in found]
-    try:
-        root = etree.fromstring(text.encode(), _PARSER)
-    except etree.XMLSyntaxError as exc:
-        raise ParseError(f"malformed workbook: {path} is not well-formed XML: {exc}") from exc
-    return [_text(si) for si in root.iterchildren(_NS + "si")]
-
-
-_SI = re.compile(
-    r'<si>(?:<t>([^<]*+)</t>|<t xml:space="preserve">([^<]*+)</t>|((?:[^<]++|<(?!/?si>))*+))</si>'
-)
-
-
-def _rich(body: str) -> str:
-    return _unescape("".join(_INLINE_T.findall(_PHONETIC.sub("", body))))
-
-
 def _col_index(letters: str) -> int:
     n = 0
     for ch in letters:
@@ -354,35 +295,6 @@ def _sheet_text(raw: bytes) -> str:
         raise ParseError(f"malformed workbook: a part is not valid text: {exc}") from exc
 
 
-@functools.lru_cache(maxsize=4)
-def _patterns(
-    prefix: str,
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Excel-order cell, any-order cell, row and cell patterns for one namespace prefix.
-
-    Possessive quantifiers keep every scan linear: a malformed sheet with an unclosed
-    element fails fast at the next sibling instead of backtracking over the whole part.
-    """
-    p = re.escape(prefix)
-    body = rf"(?:/>|>((?:[^<]++|<(?!/{p}c>|{p}c[\s>/]))*+)</{p}c>)"
-    excel = re.compile(
-        rf'<{p}c r="([A-Z]{{1,3}})(\d{{1,7}})"(?: s="\d+")?(?: t="(\w+)")?'
-        rf"(?:/>|>(<{p}v>[^<]*+</{p}v>|(?:[^<]++|<(?!/{p}c>|{p}c[\s>/]))*+)</{p}c>)"
-    )
-    fast = re.compile(
-        rf"<{p}c(?=[\s/>])(?=[^>]*?\sr=\"([A-Z]{{1,3}})(\d{{1,7}})\")?(?=[^>]*?\st=\"(\w+)\")?[^>]*?{body}"
-    )
-    row = re.compile(
-        rf"<{p}row\b([^>]*+)(?:/>|>((?:[^<]++|<(?!/{p}row>|{p}row[\s>/]))*+)</{p}row>)"
-    )
-    cell = re.compile(rf"<{p}c\b([^>]*?){body}")  # lazy: "/" may close the element
-    return excel, fast, row, cell
-
-
-_ATTR_R = re.compile(r'(?<![\w:])r="([^"]*)"')
-_ATTR_T = re.compile(r'(?<![\w:])t="([^"]*)"')
-_INLINE_T = re.compile(r"<(?:\w+:)?t(?:\s[^>]*+)?>([^<]*+)</(?:\w+:)?t>")
-_PHONETIC = re.compile(r"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.S)
 _PREFIX = re.compile(r"<(\w+:)?worksheet[\s>]")
 
 
@@ -394,126 +306,6 @@ def _unescape(text: str) -> str:
     if "_x" in text:
         text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
     return text
-
-
-_VALUE = re.compile(r"<(?:\w+:)?v(?:\s[^>]*+)?>([^<]*+)</(?:\w+:)?v>")
-
-
-def _cell_value(t: str, body: str, strings: list[str]) -> CellValue:
-    if t == "inlineStr":
-        return _unescape("".join(_INLINE_T.findall(_PHONETIC.sub("", body))))
-    if body.startswith("<v>") and body.endswith("</v>"):
-        raw = body[3:-4]
-    else:
-        v = _VALUE.search(body)
-        if v is None:
-            return None
-        raw = v.group(1)
-    if t == "" or t == "n":
-        try:
-            return float(raw)
-        except ValueError as exc:
-            raise ParseError(f"malformed workbook: a numeric cell holds {raw[:40]!r}") from exc
-    if t == "s":
-        try:
-            return strings[int(raw)]
-        except (ValueError, IndexError) as exc:
-            raise ParseError(
-                f"malformed workbook: a cell points at missing shared string {raw[:20]!r}"
-            ) from exc
-    if t == "b":
-        return raw.strip() in ("1", "true")
-    return _unescape(raw)  # "str" (formula result), "e" (#N/A ...), "d" (ISO date text)
-
-
-def _put(rows: list[list[CellValue]], r: int, c: int, value: CellValue) -> None:
-    if not (0 <= r < MAX_ROWS and 0 <= c < MAX_COLS):
-        raise ParseError("malformed workbook: a cell reference is out of range")
-    if r >= len(rows):
-        rows.extend([] for _ in range(r + 1 - len(rows)))
-    cells = rows[r]
-    if c >= len(cells):
-        cells.extend([None] * (c + 1 - len(cells)))
-    cells[c] = value
-
-
-def _read_rows(sheet: str, strings: list[str]) -> list[list[CellValue]]:
-    """Scan <sheetData> with regular expressions: a tree of 10,000 cells costs lxml more
-    than the whole read is allowed to take, and the part's layout is machine-made."""
-    start, end, prefix = _sheet_data(sheet)
-    excel, fast, row_re, cell_re = _patterns(prefix)
-    found = excel.findall(sheet, start, end)
-    if len(found) != sheet.count(f"<{prefix}c ", start, end):
-        found = fast.findall(sheet, start, end)  # attributes in another order or extra ones
-        if any(not letters and body for letters, _, _, body in found):
-            # A producer that omits cell references: place cells by position instead.
-            return _read_rows_positional(sheet[start:end], strings, row_re, cell_re)
-    try:
-        return _place_cells(found, strings)
-    except (ValueError, IndexError) as exc:
-        raise ParseError(
-            f"malformed workbook: bad cell value or shared-string index: {exc}"
-        ) from exc
-
-
-def _place_cells(
-    found: list[tuple[str, str, str, str]], strings: list[str]
-) -> list[list[CellValue]]:
-    # Hot loop (10,000 cells in the biggest list): comprehension first, then few calls.
-    values = [
-        strings[int(body[3:-4])]
-        if t == "s" and body[:3] == "<v>" and body[-4:] == "</v>"
-        else _cell_value(t, body, strings)
-        if body
-        else None
-        for _, _, t, body in found
-    ]
-    rows: list[list[CellValue]] = []
-    cols: dict[str, int] = {}
-    cells: list[CellValue] = []
-    last_row = ""
-    for (letters, row, _, _), value in zip(found, values, strict=True):
-        if value is None or value == "":
-            continue
-        if row != last_row:
-            r = int(row) - 1
-            if not 0 <= r < MAX_ROWS:
-                raise ParseError(f"malformed workbook: row {row} is out of range")
-            if r >= len(rows):
-                rows.extend([] for _ in range(r + 1 - len(rows)))
-            cells, last_row = rows[r], row
-        col = cols.get(letters)
-        if col is None:
-            col = cols[letters] = _col_index(letters)
-            if col >= MAX_COLS:
-                raise ParseError(f"malformed workbook: column {letters} is out of range")
-        n = len(cells)
-        if col == n:
-            cells.append(value)
-        elif col > n:
-            cells.extend([None] * (col - n))
-            cells.append(value)
-        else:
-            cells[col] = value
-    return rows
-
-
-def _read_rows_positional(
-    data: str, strings: list[str], row_re: re.Pattern[str], cell_re: re.Pattern[str]
-) -> list[list[CellValue]]:
-    rows: list[list[CellValue]] = []
-    for row_m in row_re.finditer(data):
-        r_attr = _ATTR_R.search(row_m.group(1))
-        index = int(r_attr.group(1)) - 1 if r_attr and r_attr.group(1).isdigit() else len(rows)
-        _put(rows, index, 0, None)
-        rows[index].clear()
-        for cell_m in cell_re.finditer(row_m.group(2) or ""):
-            attrs, body = cell_m.group(1), cell_m.group(2)
-            ref, t = _ATTR_R.search(attrs), _ATTR_T.search(attrs)
-            col = _split_ref(ref.group(1))[1] if ref else len(rows[index])
-            value = _cell_value(t.group(1) if t else "n", body, strings) if body else None
-            _put(rows, index, col, None if value == "" else value)
-    return rows
 
 
 _HYPERLINK = re.compile(r"<(?:\w+:)?hyperlink\b([^>]*+)>")
@@ -531,12 +323,18 @@ def _hyperlinks(
     sheet: str,
     sheet_path: str,
     rows: list[list[CellValue]],
+    caps: SheetCaps,
 ) -> dict[tuple[int, int], str]:
     start = sheet.find("hyperlinks", sheet.rfind("sheetData"))
     if start < 0:
         return {}
     end = sheet.find("hyperlinks>", start + 10)
     end = len(sheet) if end < 0 else end
+    if (count := sheet.count("<hyperlink", start, end)) > caps.cells:
+        raise ParseError(
+            f"sheet too large: it has {count:,} hyperlinks, over the cap of {caps.cells:,} "
+            f"for {caps.what}"
+        )
     folder, base = posixpath.split(sheet_path)
     rels = _rels(zf, names, posixpath.join(folder, "_rels", base + ".rels"))
     single = _cell_links(sheet[start:end])
