@@ -131,7 +131,7 @@ def test_cell_count_and_area_caps() -> None:
     ):
         read_first_sheet(book(corner), caps)
     sheet = read_first_sheet(book(corner.replace("J9", "E9")), caps)
-    assert sheet.rows[8] == [None, None, None, None, 1.0]
+    assert sheet.rows[8] == ["", "", "", "", 1.0]
 
 
 def test_the_prefetched_read_is_checked_too() -> None:

@@ -20,6 +20,7 @@ import html
 import io
 import posixpath
 import re
+import threading
 import zipfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from python_calamine import CalamineError, CalamineWorkbook
 from watcher.errors import ParseError
 from watcher.formats.xlsx_extent import DOCUMENT_CAPS, SheetCaps, check_extent
 
-CellValue = str | float | bool | dt.date | dt.time | dt.timedelta | None
+CellValue = str | float | bool | dt.date | dt.time | dt.timedelta
 
 MAX_MEMBER_BYTES = 64 * 1024 * 1024  # per decompressed zip member
 MAX_TOTAL_BYTES = 256 * 1024 * 1024  # all members together
@@ -55,8 +56,10 @@ _PARSER = etree.XMLParser(
 @dataclass
 class Sheet:
     """The first worksheet. ``rows[i][j]`` is the cell in sheet row ``i + 1``, column ``j``
-    (0 = A); rows are padded so the index is the position. ``hyperlinks[(i, j)]`` is the
-    external target of that cell's hyperlink."""
+    (0 = A); every row is as wide as the used range, and an empty cell is ``""`` (calamine's
+    own form: converting a list's 10,000 cells would cost more than reading them).
+    ``hyperlinks[(i, j)]`` is the external target of that cell's hyperlink (read-only: shared
+    between workbooks with the same links)."""
 
     name: str
     rows: list[list[CellValue]]
@@ -130,7 +133,7 @@ def _cell_values(data: bytes, sheet_name: str) -> list[list[CellValue]]:
     """The sheet's cell values, read by calamine once the caps have been checked.
 
     Row i is sheet row i + 1 and column j is column j (from A1, as the hyperlink refs expect);
-    rows are as wide as the used range. Empty cells are '' to calamine and None here.
+    rows are as wide as the used range, and an empty cell is ''.
     """
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -140,10 +143,10 @@ def _cell_values(data: bytes, sheet_name: str) -> list[list[CellValue]]:
             sheet = book.get_sheet_by_index(0)
         else:
             sheet = book.get_sheet_by_name(sheet_name)
-        values = sheet.to_python(skip_empty_area=False)
+        values: list[list[CellValue]] = sheet.to_python(skip_empty_area=False)
     except (CalamineError, ValueError, IndexError) as exc:
         raise ParseError(f"malformed workbook: the cell reader refused it: {exc}") from exc
-    return [[None if v == "" else v for v in row] for row in values]
+    return values
 
 
 _PREFETCHED: dict[bytes, tuple[SheetCaps, Future[Sheet]]] = {}
@@ -234,7 +237,26 @@ def _rels(zf: zipfile.ZipFile, names: dict[str, str], path: str) -> dict[str, tu
     real = names.get(path.lower())
     if real is None:
         return {}
-    return _rels_of(_sheet_text(_read_member(zf, real)))
+    info = zf.getinfo(real)
+    # The links part repeats from list to list: known by its checksum and sizes, it need not
+    # even be inflated again (zipfile checks the CRC against the bytes when it does inflate).
+    key = (info.CRC, info.file_size, info.compress_size)
+    found = _RELS_BY_CRC.get(key)
+    if found is None:
+        found = _rels_of(_sheet_text(_read_member(zf, real)))
+        _remember(_RELS_BY_CRC, key, found, 16)
+    return found
+
+
+_RELS_BY_CRC: dict[tuple[int, int, int], dict[str, tuple[str, str]]] = {}
+_MEMO_LOCK = threading.Lock()  # the prefetch thread and the caller both read workbooks
+
+
+def _remember(memo: dict[Any, Any], key: Any, value: Any, size: int) -> None:
+    with _MEMO_LOCK:
+        if len(memo) >= size:
+            memo.pop(next(iter(memo)), None)
+        memo[key] = value
 
 
 # Consecutive ICE lists mostly carry the very same links part (84 distinct among 374 lists of
@@ -339,7 +361,7 @@ def _hyperlinks(
     rels = _rels(zf, names, posixpath.join(folder, "_rels", base + ".rels"))
     single = _cell_links(sheet[start:end])
     if single is not None:
-        return {ref: rels[rid][1].strip() for ref, rid in single.items() if rid in rels}
+        return _targets(single, rels)
     max_row = len(rows)
     max_col = max((len(r) for r in rows), default=0)
     out: dict[tuple[int, int], str] = {}
@@ -357,6 +379,24 @@ def _hyperlinks(
         for r in range(r0, min(r1, max_row - 1) + 1):
             for c in range(c0, min(c1, max_col - 1) + 1):
                 out[(r, c)] = target
+    return out
+
+
+# (id(single), id(rels)) -> (single, rels, targets); holding the inputs keeps their ids unique.
+_TARGETS: dict[tuple[int, int], tuple[object, object, dict[tuple[int, int], str]]] = {}
+
+
+def _targets(
+    single: dict[tuple[int, int], str], rels: dict[str, tuple[str, str]]
+) -> dict[tuple[int, int], str]:
+    """(row, col) -> target. Both inputs are memoised, so lists with the same links get the
+    very same dict (callers only read it), and the parser can key on it."""
+    found = _TARGETS.get((id(single), id(rels)))
+    if found is not None:
+        return found[2]
+    out = {ref: rels[rid][1].strip() for ref, rid in single.items() if rid in rels}
+    # Participating and pending lists alternate: keep a few.
+    _remember(_TARGETS, (id(single), id(rels)), (single, rels, out), 8)
     return out
 
 

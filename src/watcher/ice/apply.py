@@ -66,7 +66,7 @@ def apply_publication(
     index_update: Callable[[], None] | None = None
     with db.atomic():
         digest = store_blob(db, content, fetched_at)
-        seen = _seen_before(db, source, digest, as_of)
+        seen, lasts = _seen_before(db, source, digest, as_of)
         if seen is not None:
             return seen
         try:
@@ -76,7 +76,7 @@ def apply_publication(
                 db, source, url, digest, as_of, fetched_at, None, "rejected", str(exc)
             )
             return Applied("rejected", pub_id, reason=str(exc))
-        last = _last_accepted(db, source, parsed.kind)
+        last = lasts[parsed.kind]
         reason = _rejection(parsed, last, as_of, rules)
         status = "rejected" if reason else ("accepted" if last else "baseline")
         pub_id = _insert_publication(
@@ -108,7 +108,8 @@ def _apply_parsed(
         _insert_baseline(db, source, parsed, pub_id, as_of)
         return functools.partial(AGREEMENT_INDEX.drop, source, parsed.kind)
     index = AGREEMENT_INDEX.get(db, source, parsed.kind)
-    known, changed = _changes(db, source, parsed.kind, parsed.rows, index)
+    previous = AGREEMENT_INDEX.listed(source, parsed.kind)
+    known, changed = _changes(db, source, parsed.kind, parsed.rows, index, previous)
     diff = diff_publication(
         parsed.kind,
         known,
@@ -120,7 +121,7 @@ def _apply_parsed(
     )
     writer = Writer(db, source, parsed.kind, pub_id, int(last["id"]), as_of, rules.alert)
     result.event_ids = writer.apply(diff)
-    return functools.partial(_update_index, index, parsed.rows, diff)
+    return functools.partial(AGREEMENT_INDEX.follow, source, parsed.kind, parsed.rows, diff)
 
 
 class NotAcceptable(WatcherError):
@@ -169,30 +170,32 @@ def accept_rejected(db: sqlite_utils.Database, publication_id: int, rules: Rules
 
 def _seen_before(
     db: sqlite_utils.Database, source: str, digest: str, as_of: dt.datetime
-) -> Applied | None:
-    """The answer for bytes this source has had before, or None for new content."""
+) -> tuple[Applied | None, dict[str, dict[str, Any] | None]]:
+    """The answer for bytes this source has had before, or None for new content; with the
+    last accepted publication of each list (read here anyway, and needed next)."""
     existing = db.execute(
         "SELECT id, status, list_kind, row_count, reason FROM publications "
         "WHERE source = ? AND sha256 = ? AND as_of = ?",
         [source, digest, iso(as_of)],
     ).fetchone()
+    lasts: dict[str, dict[str, Any] | None] = {}
     if existing:
-        return Applied("duplicate", existing[0], existing[2], existing[3], existing[4])
+        return Applied("duplicate", existing[0], existing[2], existing[3], existing[4]), lasts
     rejected = db.execute(
         "SELECT id, list_kind, row_count, reason FROM publications WHERE source = ? "
         "AND sha256 = ? AND status = 'rejected' ORDER BY id DESC LIMIT 1",
         [source, digest],
     ).fetchone()
     if rejected:  # the same broken bytes again: still rejected, not a second record
-        return Applied("rejected", rejected[0], rejected[1], rejected[2], rejected[3])
+        return Applied("rejected", rejected[0], rejected[1], rejected[2], rejected[3]), lasts
     for kind in ("participating", "pending"):
-        last = _last_accepted(db, source, kind)
+        last = lasts[kind] = _last_accepted(db, source, kind)
         if last and last["sha256"] == digest:  # ICE republished the same list: no change
-            return Applied("unchanged", last["id"], kind, last["row_count"])
-        seen = _accepted_before(db, source, kind, digest)
+            return Applied("unchanged", last["id"], kind, last["row_count"]), lasts
+        seen = _accepted_before(db, source, kind, digest) if last else None
         if last and seen and iso(as_of) <= last["as_of"]:  # an old copy replayed again
-            return Applied("duplicate", seen[0], kind, seen[1])
-    return None
+            return Applied("duplicate", seen[0], kind, seen[1]), lasts
+    return None, lasts
 
 
 def _rejection(
@@ -304,14 +307,22 @@ def _changes(
     kind: str,
     rows: list[AgreementRow],
     index: dict[str, tuple[str, str]],
+    previous: list[AgreementRow],
 ) -> tuple[list[Known], list[AgreementRow]]:
     """The agreements and rows the diff must look at: all but those listed unchanged.
 
     Most of a publication repeats the last one; comparing key and content hash against the
-    index keeps the full comparison to the few rows that moved.
+    index keeps the full comparison to the few rows that moved. A row that is the very object
+    the last publication listed (the parser hands back the same object for an unchanged raw
+    row) is active with that hash in the index: it is not even looked up.
     """
     listed = {row.key for row in rows}
-    changed = [row for row in rows if index.get(row.key) != (row.content_hash(), "active")]
+    same = set(map(id, previous))
+    changed = [
+        row
+        for row in rows
+        if id(row) not in same and index.get(row.key) != (row.content_hash(), "active")
+    ]
     wanted = {row.key for row in changed if row.key in index}
     wanted |= {
         key
@@ -321,7 +332,12 @@ def _changes(
     return _known(db, source, kind, wanted), changed
 
 
-def _update_index(index: dict[str, tuple[str, str]], rows: list[AgreementRow], diff: Diff) -> None:
+def _update_index(
+    index: dict[str, tuple[str, str]],
+    rows: list[AgreementRow],
+    diff: Diff,
+    previous: list[AgreementRow],
+) -> None:
     """Make the index what the archive now holds, without reading it back."""
     for update in diff.updates:
         if update.change == "renamed":
@@ -331,8 +347,10 @@ def _update_index(index: dict[str, tuple[str, str]], rows: list[AgreementRow], d
         if absence.ended:
             status = "withdrawn" if absence.event else "left"
         index[absence.known.key] = (absence.known.content_hash, status)
+    same = set(map(id, previous))  # already active with this very hash, unless renamed away
     for row in rows:
-        index[row.key] = (row.content_hash(), "active")
+        if id(row) not in same or row.key not in index:
+            index[row.key] = (row.content_hash(), "active")
 
 
 class AgreementIndex:
@@ -345,6 +363,8 @@ class AgreementIndex:
 
     def __init__(self) -> None:
         self._entries: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
+        # The rows of the last publication each index followed (held, so their ids stay theirs).
+        self._listed: dict[tuple[str, str], list[AgreementRow]] = {}
         self._conn: Any = None
         self._version: int | None = None
 
@@ -352,6 +372,7 @@ class AgreementIndex:
         version = db.execute("PRAGMA data_version").fetchone()[0]
         if self._conn is not db.conn or self._version != version:
             self._entries.clear()
+            self._listed.clear()
             self._conn, self._version = db.conn, version
         entry = self._entries.get((source, kind))
         if entry is None:
@@ -368,8 +389,20 @@ class AgreementIndex:
     def committed(self, db: sqlite_utils.Database) -> None:
         self._version = db.execute("PRAGMA data_version").fetchone()[0]
 
+    def listed(self, source: str, kind: str) -> list[AgreementRow]:
+        return self._listed.get((source, kind), [])
+
+    def follow(self, source: str, kind: str, rows: list[AgreementRow], diff: Diff) -> None:
+        """After a commit: the index becomes what the archive holds, ``rows`` all active."""
+        index = self._entries.get((source, kind))
+        if index is None:
+            return  # dropped meanwhile: it is read again next time
+        _update_index(index, rows, diff, self.listed(source, kind))
+        self._listed[(source, kind)] = rows
+
     def drop(self, source: str, kind: str) -> None:
         self._entries.pop((source, kind), None)
+        self._listed.pop((source, kind), None)
 
 
 AGREEMENT_INDEX = AgreementIndex()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import operator
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -164,46 +165,166 @@ def _kind(fields: dict[str, int]) -> ListKind:
 def parse_ice_workbook(data: bytes, *, as_of: dt.date | None = None) -> ParsedList:
     """Parse an ICE participating or pending workbook (any era's layout)."""
     sheet = read_first_sheet(data, ICE_CAPS)
-    rows = sheet.rows
-    header_at, fields = _find_header(rows)
+    header_at, fields = _find_header(sheet.rows)
     kind = _kind(fields)
     derived = kind == "participating" and "type" not in fields
     layout = f"xlsx-{'derived' if derived else kind}-{len(fields)}col"
     builder = _Builder(max_year=_max_year(as_of), date1904=sheet.date1904)
-    state_col = fields["state"]
-    width = max(fields.values()) + 1
-    # Absent columns read the _ABSENT sentinel appended after the padding.
-    pick = operator.itemgetter(*(fields.get(f, width) for f in FIELDS))
-    link_cols = (fields.get("moa", -1), fields.get("addendum", -1), fields["agency"])
-    links_of = sheet.hyperlinks
-    linked_rows = {r for r, _ in links_of}
-    for i in range(header_at + 1, len(rows)):
-        cells = rows[i]
-        n = len(cells)
-        state = cells[state_col] if state_col < n else None
-        if state is None or (state.__class__ is str and not nz.clean_text(state)):
-            if _is_blank(cells):
-                continue  # ICE leaves blank formatted rows, even mid-list
-            rest = sum(1 for r in rows[i + 1 :] if not _is_blank(r))
-            builder.note("table_ended", i + 1, f"empty STATE; {rest} non-blank row(s) ignored")
-            break
-        values = pick(cells[:width] + [None] * (width - n) + [_ABSENT])
-        links = _NO_LINKS
-        if i in linked_rows:
-            moa_c, add_c, agency_c = link_cols
-            links = (
-                _cell_links(cells, moa_c, links_of.get((i, moa_c))),
-                _cell_links(cells, add_c, links_of.get((i, add_c))),
-                _cell_links(cells, agency_c, links_of.get((i, agency_c))),
-            )
-        builder.add(i + 1, values, links)
+    _add_sheet_rows(builder, sheet.rows, header_at, fields, sheet.hyperlinks)
     return _result(kind, layout, builder)
 
 
-def _cell_links(cells: list[Any], col: int, target: str | None) -> Links:
+def _add_sheet_rows(
+    builder: _Builder,
+    rows: list[list[Any]],
+    header_at: int,
+    fields: dict[str, int],
+    hyperlinks: dict[tuple[int, int], str],
+) -> None:
+    """The data rows under the header, each converted once per distinct raw row.
+
+    The hot loop of a replay (every row of every list), so the per-row steps run as ``map``
+    over the whole list: a row equal to one seen before (same cells, same link targets) costs
+    one memo lookup and hands back the very same AgreementRow objects, whose key and content
+    hash are then already computed.
+    """
+    present = tuple(f for f in FIELDS if f in fields)
+    width = max(fields.values()) + 1
+    body = rows[header_at + 1 :]
+    if min(map(len, body), default=width) < width:
+        body = [r + [""] * (width - len(r)) for r in body]
+    numbers, body, ended = _table_rows(body, fields["state"], header_at + 2)
+    targets_of = _row_targets(
+        hyperlinks, (fields.get("moa", -1), fields.get("addendum", -1), fields["agency"])
+    )
+    results = _converted(
+        list(map(operator.itemgetter(*(fields[f] for f in present)), body)),
+        list(map(targets_of.get, [n - 1 for n in numbers], itertools.repeat(_NO_TARGETS))),
+        (present, builder.max_year, builder.date1904),
+    )
+    seen, kept, note = builder.seen, builder.rows, builder.note
+    for number, (skip, converted) in zip(numbers, results, strict=True):
+        if skip is not None:
+            note("row_skipped", number, skip)
+        for row in converted:  # as _Builder.add, without a call per row
+            for flag in row.flags:
+                kind, _, detail = flag.partition(":")
+                note(kind, number, detail)
+            first = seen.get(row.key)
+            if first is not None:
+                note("duplicate_dropped", number, f"repeats row {first}")
+                continue
+            seen[row.key] = number
+            kept.append(row)
+    if ended is not None:
+        note("table_ended", *ended)
+
+
+def _table_rows(
+    body: list[list[Any]], state_col: int, first_number: int
+) -> tuple[list[int], list[list[Any]], tuple[int, str] | None]:
+    """(sheet row numbers, rows) of the table, and the table_ended note if it ends early.
+
+    A row with an empty STATE ends the table unless the whole row is blank (ICE leaves blank
+    formatted rows, even mid-list). Only the distinct STATE values are looked at one by one.
+    """
+    states = list(map(operator.itemgetter(state_col), body))
+    blank_states = {
+        s for s in set(states) if s is None or (s.__class__ is str and not nz.clean_text(s))
+    }
+    numbers = list(range(first_number, first_number + len(body)))
+    if not blank_states:
+        return numbers, body, None
+    keep = [True] * len(body)
+    for k in itertools.compress(range(len(body)), map(blank_states.__contains__, states)):
+        if not _is_blank(body[k]):
+            rest = sum(1 for r in body[k + 1 :] if not _is_blank(r))
+            ended = (k + first_number, f"empty STATE; {rest} non-blank row(s) ignored")
+            return _kept(numbers[:k], keep), _kept(body[:k], keep), ended
+        keep[k] = False
+    return _kept(numbers, keep), _kept(body, keep), None
+
+
+def _kept(items: list[Any], keep: list[bool]) -> list[Any]:
+    return list(itertools.compress(items, keep))
+
+
+_NO_TARGETS: tuple[str | None, str | None, str | None] = (None, None, None)
+_LINK_FIELDS = ("moa", "addendum", "agency")
+
+
+Context = tuple[tuple[str, ...], int, bool]  # present fields, max_year, date1904
+# Per context: (the present fields' cells, the link targets) -> Converted. Cleared when it
+# outgrows a few years of lists, so memory stays bounded.
+_MEMO: dict[Context, dict[tuple[Any, Any], Converted]] = {}
+_MEMO_ROWS = 20_000
+
+
+def _converted(
+    values: list[tuple[Any, ...]], targets: list[tuple[str | None, ...]], context: Context
+) -> list[Converted]:
+    """Each raw row converted, the known ones by one dict lookup in C, the rest in Python."""
+    memo = _MEMO.get(context)
+    if memo is None or len(memo) > _MEMO_ROWS:
+        if len(_MEMO) >= 4:
+            _MEMO.pop(next(iter(_MEMO)))
+        memo = _MEMO[context] = {}
+    keys = list(zip(values, targets, strict=True))
+    found: list[Converted | None] = list(map(memo.get, keys))
+    present, max_year, date1904 = context
+    for i in [i for i, hit in enumerate(found) if hit is None]:
+        row_values, row_targets = keys[i]
+        found[i] = memo[keys[i]] = _convert_cells(
+            row_values, row_targets, present, max_year, date1904
+        )
+    return found  # type: ignore[return-value]  # no None is left
+
+
+def _convert_cells(
+    values: tuple[Any, ...],
+    targets: tuple[str | None, ...],
+    present: tuple[str, ...],
+    max_year: int,
+    date1904: bool,
+) -> Converted:
+    """A workbook row (the present fields' cells, the MOA/ADDENDUM/agency link targets)."""
+    cells = dict(zip(present, values, strict=True))
+    full = tuple(None if v == "" else v for v in (cells.get(f, _ABSENT) for f in FIELDS))
+    links = tuple(
+        _cell_links(cells.get(f), target) for f, target in zip(_LINK_FIELDS, targets, strict=True)
+    )
+    return _convert(full, links, max_year, date1904)
+
+
+# id(hyperlinks) -> (hyperlinks, cols, row targets); holding the dict keeps its id unique.
+_ROW_TARGETS: dict[int, tuple[object, tuple[int, ...], dict[int, tuple[str | None, ...]]]] = {}
+
+
+def _row_targets(
+    hyperlinks: dict[tuple[int, int], str], cols: tuple[int, int, int]
+) -> dict[int, tuple[str | None, ...]]:
+    """Row -> link targets of the (MOA, ADDENDUM, agency) columns.
+
+    The reader hands lists with the same links the very same dict: build this once for it,
+    not once per list.
+    """
+    found = _ROW_TARGETS.get(id(hyperlinks))
+    if found is not None and found[1] == cols:
+        return found[2]
+    out: dict[int, list[str | None]] = {}
+    for (r, c), target in hyperlinks.items():
+        if c in cols:
+            out.setdefault(r, [None, None, None])[cols.index(c)] = target
+    targets = {r: tuple(t) for r, t in out.items()}
+    if len(_ROW_TARGETS) >= 8:  # participating and pending lists alternate: keep a few
+        _ROW_TARGETS.pop(next(iter(_ROW_TARGETS)))
+    _ROW_TARGETS[id(hyperlinks)] = (hyperlinks, cols, targets)
+    return targets
+
+
+def _cell_links(text: object, target: str | None) -> Links:
     if not target:
         return ()
-    text = cells[col] if col < len(cells) else None
     return ((text if isinstance(text, str) else "", target),)
 
 
