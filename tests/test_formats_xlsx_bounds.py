@@ -16,11 +16,14 @@ from pathlib import Path
 
 import pytest
 
+from http_server import Answer, ScriptedServer
+from ice_workbooks import make_ice_page
 from watcher.errors import ParseError
 from watcher.formats.text import extract_text
 from watcher.formats.xlsx import read_first_sheet
 from watcher.formats.xlsx_extent import DOCUMENT_CAPS, SheetCaps
 from watcher.ice.parse.workbook import ICE_CAPS, parse_ice_workbook
+from watcher.store.archive import open_archive
 from xlsx_factory import book, text_cell
 
 HEADER = (
@@ -160,3 +163,57 @@ def test_document_caps_are_wider_than_ice_caps() -> None:
     with pytest.raises(ParseError, match="for an ICE list"):
         parse_ice_workbook(data)
     assert read_first_sheet(data, DOCUMENT_CAPS).rows[2][27] == "FY2026"
+
+
+RUN_CHILD = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+from watcher.cli import cli
+cli(sys.argv[1:])
+"""
+
+
+def test_watcher_run_records_the_failures_and_goes_on(
+    tmp_path: Path, http_server: ScriptedServer
+) -> None:
+    """The 5 KB workbook served to an ICE source and to a document source, then a good
+    document: exit 1, both failures recorded with the reason, the good one processed."""
+    hostile = book(HEADER + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
+    http_server.route("/p.xlsx", Answer(body=hostile))
+    page = http_server.route(
+        "/287g", Answer(body=make_ice_page({"Participating Agencies": "/p.xlsx"}).encode())
+    )
+    budget = http_server.route("/budget.xlsx", Answer(body=hostile))
+    good = http_server.route(
+        "/minutes.txt",
+        Answer(
+            body=b"The 287(g) Task Force agreement brings revenue of $302,500 in FY2026.\n",
+            headers={"Content-Type": "text/plain"},
+        ),
+    )
+    (tmp_path / "sources.yaml").write_text(
+        "contact: tests@example.org\nfetch: {retries: 0, backoff: 0, timeout: 5}\nsources:\n"
+        f"  - {{name: ice, kind: ice_287g, url: '{page}'}}\n"
+        f"  - {{name: budget, kind: document, url: '{budget}', jurisdiction: {{state: TX}}}}\n"
+        f"  - {{name: minutes, kind: document, url: '{good}', jurisdiction: {{state: TX}}}}\n"
+    )
+    args = ["--config", str(tmp_path / "sources.yaml"), "--db", str(tmp_path / "w.db"), "run"]
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_CHILD, *args], capture_output=True, text=True, timeout=300
+    )
+    output = done.stdout + done.stderr
+    assert done.returncode == 1, output  # not 134: nothing aborted
+    assert "ice: FAILED" in output and "budget: FAILED" in output
+    db = open_archive(tmp_path / "w.db")
+    reasons = dict(db.execute("SELECT name, last_error FROM sources").fetchall())
+    assert "sheet too large" in reasons["ice"] and "for an ICE list" in reasons["ice"]
+    assert "sheet too large" in reasons["budget"] and "document's spreadsheet" in reasons["budget"]
+    rejected = db.execute("SELECT status, reason FROM publications").fetchall()
+    assert [status for status, _ in rejected] == ["rejected"]
+    assert "XFD1048576" in rejected[0][1]
+    assert db.execute("SELECT COUNT(*) FROM agreements").fetchone() == (0,)
+    assert reasons["minutes"] is None
+    figures = db.execute(
+        "SELECT d.source, f.amount FROM cost_figures f JOIN documents d ON d.id = f.document_id"
+    ).fetchall()
+    assert figures == [("minutes", 302_500.0)]
