@@ -5,21 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlite_utils
 
-from conftest import shared_path
-from watcher.config import Config, Jurisdiction, SourceConfig
+from conftest import copy_archive, shared_path
+from watcher.config import Jurisdiction
 from watcher.documents.apply import apply_document
-from watcher.ice.backfill import ingest, read_manifest
-from watcher.runtime.pipeline import rules_for
 from watcher.store.archive import ensure_source, open_archive
 
-SOURCE = SourceConfig(
-    name="ice", kind="ice_287g", url="https://www.ice.gov/identify-and-arrest/287g"
-)
 GALVESTON = Jurisdiction(state="TX", county="Galveston")
 
 
@@ -35,12 +31,11 @@ def add_galveston_items(db: sqlite_utils.Database) -> None:
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[sqlite_utils.Database]:
-    manifest = shared_path("ice_replay_2025", "manifest.csv")
-    archive = open_archive(tmp_path_factory.mktemp("views") / "replay.db")
-    ingest(
-        archive, SOURCE, read_manifest(manifest), rules_for(Config(sources=[SOURCE]), alert=False)
-    )
+def db(
+    tmp_path_factory: pytest.TempPathFactory, replay_2025: tuple[Path, list[Any]]
+) -> Iterator[sqlite_utils.Database]:
+    built, _ = replay_2025
+    archive = open_archive(copy_archive(built, tmp_path_factory.mktemp("views") / "replay.db"))
     add_galveston_items(archive)
     yield archive
     archive.close()

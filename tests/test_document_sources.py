@@ -203,6 +203,30 @@ def test_bad_documents_get_a_note_not_a_crash(tmp_path: Path, http_server: Scrip
     assert db.execute("SELECT COUNT(*) FROM cost_figures").fetchone() == (0,)
 
 
+def test_hostile_page_stopped_search_is_on_the_record(
+    tmp_path: Path, http_server: ScriptedServer
+) -> None:
+    # 5,001 sentences naming 287(g) with a dollar figure: past the 5,000-candidate budget.
+    body = "<html><body>" + "<p>The 287(g) Task Force costs $1,000.</p>" * 5001 + "</body></html>"
+    url = http_server.route(
+        "/agenda.html", Answer(body=body.encode(), headers={"Content-Type": "text/html"})
+    )
+    config(
+        tmp_path,
+        f"  - {{name: flood, kind: document, url: '{url}', "
+        "jurisdiction: {state: TX, county: Hays}}\n",
+    )
+    assert watcher(tmp_path, "run").exit_code == 0
+    db = open_archive(tmp_path / "w.db")
+    status, notes, count = db.execute(
+        "SELECT status, notes, figure_count FROM documents WHERE source = 'flood'"
+    ).fetchone()
+    assert json.loads(notes) == ["figure search stopped at 5,000 candidates"]
+    # What was found before the stop is kept: the same figure 5,000 times is one figure.
+    assert (status, count) == ("extracted", 1)
+    assert db.execute("SELECT amount, seen_in FROM cost_figures").fetchall() == [(1000.0, 1)]
+
+
 def test_real_galveston_agenda_items(tmp_path: Path, http_server: ScriptedServer) -> None:
     items = {
         "galveston_tx_2026-02-16_sheriff_287g_task_force_revenue_302500.md": 302500.0,

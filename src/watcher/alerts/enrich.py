@@ -10,13 +10,30 @@ from typing import Any
 
 import sqlite_utils
 
-from watcher.costs.reference import ReferenceFigure, reference_figures_for
+from watcher.costs import CostFigure, ReferenceFigure, reference_figures_for
 from watcher.law import has_state_law, legal_context
 from watcher.store.queries import iter_events
 
 RECORDS_HINT = (
     "No local cost figures are on file yet. A ready public-records request for them: "
     'watcher records-request --agency "{agency}" --state {state}'
+)
+
+
+def _archived_fields(names: tuple[str, ...]) -> tuple[str, ...]:
+    # Named as on the one CostFigure type: a renamed field fails here, at import, rather than
+    # as a silently missing key in every alert.
+    known = {field.name for field in dataclasses.fields(CostFigure)}
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise TypeError(f"alerts carry cost-figure fields CostFigure lacks: {unknown}")
+    return names
+
+
+# What an alert carries of each local CostFigure: the fields the archive's cost_figures table
+# keeps, plus the agency its passage named (a column of the table, not of the figure).
+FIGURE_FIELDS: tuple[str, ...] = _archived_fields(
+    ("amount", "kind", "fiscal_year", "period", "sentence", "url", "page", "doc_date")
 )
 
 
@@ -109,21 +126,11 @@ def local_cost_figures(
     """Figures from this county's own documents (and any naming the agency itself)."""
     if county is None or not db["cost_figures"].exists():
         return []
+    columns = (*FIGURE_FIELDS, "agency")
     rows = db.execute(
-        "SELECT amount, kind, fiscal_year, period, sentence, url, page, doc_date, agency "
+        f"SELECT {', '.join(columns)} "
         "FROM cost_figures WHERE state = ? AND county = ? COLLATE NOCASE "
         "ORDER BY doc_date DESC, id DESC LIMIT 20",
         [state, county],
     ).fetchall()
-    keys = (
-        "amount",
-        "kind",
-        "fiscal_year",
-        "period",
-        "sentence",
-        "url",
-        "page",
-        "doc_date",
-        "agency",
-    )
-    return [dict(zip(keys, row, strict=True)) for row in rows]
+    return [dict(zip(columns, row, strict=True)) for row in rows]

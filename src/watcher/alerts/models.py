@@ -21,44 +21,6 @@ EVENT_HEADLINES: dict[str, str] = {
     "reinstated": "287(g) agreement reinstated",
 }
 
-# States, DC and the territories ICE has listed agencies in.
-_STATE_CODES = (
-    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
-    "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP"
-)
-US_STATES: frozenset[str] = frozenset(_STATE_CODES.split())
-
-
-class CostFigure(TypedDict, total=False):
-    amount: float | None
-    kind: str | None
-    fiscal_year: str | int | None
-    period: str | None
-    sentence: str | None
-    url: str | None
-    page: int | str | None
-    doc_date: str | None
-
-
-class ReferenceFigure(TypedDict, total=False):
-    description: str | None
-    amount: float | None
-    amount_text: str | None
-    unit: str | None
-    source_url: str | None
-    source_date: str | None
-
-
-class LegalContext(TypedDict, total=False):
-    text: str | None
-    citation: str | None
-    as_of: str | None
-    disclaimer: str | None
-    notable: bool | None
-    conflicts_with_mandate: bool | None
-    category: str | None
-    uncertain: bool | None
-
 
 class AlertEvent(TypedDict):
     """One detected change, as the detector hands it over. Optional keys may be absent."""
@@ -75,9 +37,13 @@ class AlertEvent(TypedDict):
     moa_url: str | None
     observed_at: str
     source: str
-    cost_figures: list[CostFigure]
-    reference_figures: list[ReferenceFigure]
-    legal_context: NotRequired[LegalContext | None]
+    # JSON-ready, as the payload is stored: each cost figure carries the archived fields of a
+    # watcher.costs.CostFigure (see watcher.alerts.enrich.FIGURE_FIELDS) and each reference
+    # figure those of a watcher.costs.ReferenceFigure; legal_context is
+    # watcher.law.LegalContext.to_dict().
+    cost_figures: list[dict[str, Any]]
+    reference_figures: list[dict[str, Any]]
+    legal_context: NotRequired[dict[str, Any] | None]
     records_request_hint: NotRequired[str | None]
 
 

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from watcher.config import Jurisdiction
-from watcher.costs.extract import CostFigure, cost_notes, find_cost_figures
+from watcher.costs import CostFigure, scan_costs
 from watcher.errors import ParseError
 from watcher.formats.text import ExtractedText, extract_text
 from watcher.progress import Progress
-from watcher.store.archive import iso, store_blob
+from watcher.store.archive import store_blob
+from watcher.timestamps import iso
 
 
 class PageProgressBar:
@@ -97,8 +98,10 @@ def apply_document(
             )
             return DocumentResult(url, "failed", doc_id, notes=[str(exc)])
         when = doc_date or text.date
-        figures = find_cost_figures(text, url=url, doc_date=when)
-        notes = cost_notes(text, figures)
+        # scan_costs, not find_cost_figures: only the scan knows when a hostile page made the
+        # figure search stop, and that note belongs on the document's record.
+        scan = scan_costs(text, url=url, doc_date=when)
+        figures, notes = scan.figures, scan.notes
         status = _status(text, figures, notes)
         doc_id = _insert_document(
             db,

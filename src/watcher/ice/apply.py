@@ -22,7 +22,8 @@ from watcher.ice.detect import Diff, Known, diff_publication
 from watcher.ice.history import Writer
 from watcher.ice.models import AgreementRow, ParsedList
 from watcher.ice.parse.workbook import parse_ice_document
-from watcher.store.archive import iso, store_blob
+from watcher.store.archive import store_blob
+from watcher.timestamps import iso
 
 # A list that reverts to an older layout and loses this share of rows is a stale copy.
 LAYOUT_REVERT_SHARE = 0.9

@@ -11,7 +11,7 @@ import sqlite_utils
 from watcher.ice.detect import Absence, Diff, Known, Update
 from watcher.ice.jurisdiction import jurisdiction_county
 from watcher.ice.models import AgreementRow, ListKind
-from watcher.store.archive import iso
+from watcher.timestamps import iso
 
 
 class Writer:

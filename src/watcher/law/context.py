@@ -89,7 +89,7 @@ class LegalContext:
         return f"{self.text} Law: {self.citation} (as of {_fmt(self.as_of)}). {self.disclaimer}"
 
     def to_dict(self) -> dict[str, str | bool | None]:
-        """The keys of ``watcher.alerts.models.LegalContext``, plus category and uncertain."""
+        """What an alert carries as its ``legal_context`` (JSON-ready)."""
         return {
             "text": self.text,
             "citation": self.citation,

@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import sqlite_utils
 from starlette.requests import Request
 from starlette.responses import Response
 
 from watcher.alerts.enrich import enriched_events
 from watcher.alerts.feed import build_feed
-from watcher.alerts.models import EVENT_HEADLINES, EVENT_TYPES, US_STATES
+from watcher.alerts.models import EVENT_HEADLINES, EVENT_TYPES
 from watcher.alerts.render import event_context
+from watcher.states import US_STATES
 from watcher.web.charts import legend, monthly_active, svg_chart
 from watcher.web.context import problem, render, web_of
 
@@ -76,7 +78,7 @@ def _state_code(request: Request) -> str | None:
     return code if code in US_STATES else None
 
 
-def _state_data(db: Any, code: str) -> dict[str, Any]:
+def _state_data(db: sqlite_utils.Database, code: str) -> dict[str, Any]:
     series = monthly_active(db, code)
     events = enriched_events(db, state=code, newest_first=True, limit=20)
     return {"series": series, "events": events}
@@ -103,7 +105,7 @@ async def state_page(request: Request) -> Response:
     )
 
 
-def _active_by_state(db: Any) -> list[tuple[str, int]]:
+def _active_by_state(db: sqlite_utils.Database) -> list[tuple[str, int]]:
     rows = db.execute(
         "SELECT state, SUM(status = 'active') FROM agreements "
         "WHERE list_kind = 'participating' GROUP BY state ORDER BY state"
