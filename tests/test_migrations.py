@@ -21,7 +21,14 @@ from watcher.store.archive import MIGRATIONS, SCHEMA_VERSION, open_archive, sche
 from watcher.store.migrations import Migration, load_migrations
 
 V1_TABLES = ("sources", "blobs", "publications", "agreements", "agreement_history", "events")
-LATER_TABLES = ("subscribers", "outbox", "documents", "document_pages_fts", "cost_figures")
+LATER_TABLES = (
+    "subscribers",
+    "outbox",
+    "documents",
+    "document_pages_fts",
+    "cost_figures",
+    "moa_links_held",
+)
 
 V1_ROWS = """
 INSERT INTO sources (name, kind, url) VALUES ('ice', 'ice_287g', 'https://www.ice.gov/287g');
@@ -89,7 +96,7 @@ def test_version_1_archive_is_upgraded_keeping_every_row(tmp_path: Path) -> None
     assert not set(LATER_TABLES) & {r[1] for r in before["_schema"]}
 
     db = open_archive(path)
-    assert schema_version(db) == SCHEMA_VERSION == 5
+    assert schema_version(db) == SCHEMA_VERSION
     for table in V1_TABLES:
         assert db.execute(f"SELECT * FROM {table}").fetchall() == before[table], table
     assert set(LATER_TABLES) <= names_of(db, "table")
@@ -151,7 +158,8 @@ def test_newer_archive_is_refused_and_left_unchanged(tmp_path: Path) -> None:
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    with pytest.raises(ArchiveError, match="schema version 6, newer than this program's 5"):
+    newer = f"schema version {SCHEMA_VERSION + 1}, newer than this program's {SCHEMA_VERSION}"
+    with pytest.raises(ArchiveError, match=newer):
         open_archive(path)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
 
@@ -188,6 +196,8 @@ FROZEN = {
     "0003_documents": "f9ff77f33223937334c0b8bdc9af2d6800d2a065281d5443e731666cd0b0544c",
     "0004_views": "0d61ebf90129151f51efef71fd7244939ff641806f2c4e00fafd82d4f92f5c4a",
     "0005_web_confirmations": "520366f5a2c8edb344aaeee64ea37d1db2f37921eb43200b58199b7196644603",
+    "0006_cost_figure_detail": "20e979c19e33b4accf2a2baeb4c664e40453284b0788fd181a47e3c61e9854c6",
+    "0007_moa_links_held": "571badf85536782ae7965e0e7319004e4043249989394f238a8d22ff196e4103",
 }
 
 

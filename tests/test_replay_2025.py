@@ -183,3 +183,57 @@ def test_mandate_states_need_more_absences_before_a_withdrawal(
     ingest(other, SOURCE, july, rules_for(lenient, alert=False))
     assert [row[0][:10] for row in other.execute(query, [fwc]).fetchall()] == ["2025-07-15"]
     other.close()
+
+
+def test_listing_corrections_of_2025_are_relabels_not_withdrawals(
+    replay: tuple[sqlite_utils.Database, Any],
+) -> None:
+    """ICE swapped the agency of seven agreements for another of the same place, keeping
+    state, model and SIGNED date (a county board listed where the sheriff signed, and back):
+    each is one relabel, and neither side is reported withdrawn."""
+    db, _ = replay
+    relabels = db.execute(
+        "SELECT substr(observed_at, 1, 10), state, previous_agency, agency FROM events "
+        "WHERE type = 'relabel' ORDER BY observed_at"
+    ).fetchall()
+    assert relabels == [
+        ("2025-03-06", "FL", "Gulf County BOCC", "Gulf County Sheriff's Office"),
+        ("2025-03-17", "FL", "Pasco County BOCC", "Pasco County Sheriff's Office"),
+        (
+            "2025-07-03",
+            "FL",
+            "Okaloosa County Sheriff's Office",
+            "Okaloosa County Department of Corrections",
+        ),
+        (
+            "2025-07-16",
+            "FL",
+            "Escambia County Sheriff's Office",
+            "Escambia County Board of County Commissioners",
+        ),
+        (
+            "2025-08-11",
+            "PA",
+            "Franklin County Sheriffs Office",
+            "County of Franklin / Franklin County Jail",
+        ),
+        ("2025-09-09", "AZ", "Pinal County Sheriff's Office", "Pinal County Attorney's Office"),
+        ("2025-09-30", "PA", "Cambria County Sheriff's Office", "Cambria County Prison"),
+    ]
+    names = [name for row in relabels for name in row[2:]]
+    withdrawn = db.execute(
+        f"SELECT agency FROM events WHERE type = 'withdrawal' AND agency IN "
+        f"({', '.join('?' * len(names))})",
+        names,
+    ).fetchall()
+    assert withdrawn == []
+    # Edgewood PD linked Edgewater's MOA file for a month: two link corrections, no renewal.
+    edgewood = db.execute(
+        "SELECT substr(h.observed_at, 1, 10), h.change FROM agreement_history h "
+        "JOIN agreements a ON a.id = h.agreement_id WHERE a.agency = 'Edgewood Police "
+        "Department' AND h.change LIKE 'link%' ORDER BY h.id"
+    ).fetchall()
+    assert edgewood == [("2025-07-07", "link_correction"), ("2025-08-11", "link_correction")]
+    assert not db.execute(
+        "SELECT 1 FROM events WHERE type = 'renewal' AND agency = 'Edgewood Police Department'"
+    ).fetchall()

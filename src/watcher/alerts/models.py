@@ -5,10 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, NotRequired, TypedDict
 
-EventType = Literal["new", "renewal", "withdrawal", "rename", "pending", "reinstated"]
+EventType = Literal["new", "renewal", "withdrawal", "rename", "relabel", "pending", "reinstated"]
 Cadence = Literal["immediate", "daily", "weekly"]
 
-EVENT_TYPES: tuple[str, ...] = ("new", "renewal", "withdrawal", "rename", "pending", "reinstated")
+EVENT_TYPES: tuple[str, ...] = (
+    "new",
+    "renewal",
+    "withdrawal",
+    "rename",
+    "relabel",
+    "pending",
+    "reinstated",
+)
+# Corrections of ICE's listing, not changes of an agreement: emailed only to subscribers who
+# chose the type, never to those who left the type filter empty ("everything").
+OPT_IN_TYPES: frozenset[str] = frozenset({"relabel"})
 CADENCES: tuple[str, ...] = ("immediate", "daily", "weekly")
 
 # Subject prefixes, one per event type (the issue fixes the wording).
@@ -17,6 +28,7 @@ EVENT_HEADLINES: dict[str, str] = {
     "renewal": "287(g) agreement renewed",
     "withdrawal": "287(g) agreement withdrawn",
     "rename": "287(g) agency renamed",
+    "relabel": "287(g) listing corrected",
     "pending": "Pending 287(g) agreement",
     "reinstated": "287(g) agreement reinstated",
 }
@@ -45,6 +57,7 @@ class AlertEvent(TypedDict):
     reference_figures: list[dict[str, Any]]
     legal_context: NotRequired[dict[str, Any] | None]
     records_request_hint: NotRequired[str | None]
+    detail: NotRequired[dict[str, Any] | None]  # e.g. a relabel's previous_county
 
 
 class SubscriptionError(ValueError):

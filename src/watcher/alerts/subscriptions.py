@@ -15,6 +15,7 @@ from email_validator import EmailNotValidError, validate_email
 from watcher.alerts.models import (
     CADENCES,
     EVENT_TYPES,
+    OPT_IN_TYPES,
     AlertEvent,
     Subscriber,
     SubscriptionError,
@@ -224,15 +225,28 @@ def _county_matches(wanted: str, county: str) -> bool:
     )
 
 
+def _previous_county(event: AlertEvent) -> str:
+    # A relabel moves the agreement from one county to another: both counties' readers care.
+    detail = event.get("detail")
+    return str(detail.get("previous_county") or "") if isinstance(detail, dict) else ""
+
+
 def matches(subscriber: Subscriber, event: AlertEvent) -> bool:
     """An empty filter list means everything; the non-empty ones must all match."""
     if subscriber.types and event.get("type") not in subscriber.types:
         return False
+    if not subscriber.types and event.get("type") in OPT_IN_TYPES:
+        return False  # a listing correction goes only to those who asked for corrections
     if subscriber.states and (event.get("state") or "").upper() not in subscriber.states:
         return False
     if subscriber.counties:
-        county = event.get("county") or ""
-        if not any(_county_matches(wanted, county) for wanted in subscriber.counties):
+        counties = [event.get("county") or "", _previous_county(event)]
+        if not any(
+            _county_matches(wanted, county)
+            for wanted in subscriber.counties
+            for county in counties
+            if county
+        ):
             return False
     if subscriber.agencies:
         names = [event.get("agency") or "", event.get("previous_agency") or ""]

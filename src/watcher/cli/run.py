@@ -104,7 +104,8 @@ def ingest(
 @click.option("--type", "event_type", type=click.Choice(EVENT_TYPES))
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 def events(since: str | None, state: str | None, event_type: str | None, as_json: bool) -> None:
-    """Events found in ICE's lists: new, renewal, withdrawal, rename, pending, reinstated."""
+    """Events found in ICE's lists: new, renewal, withdrawal, rename, relabel, pending,
+    reinstated."""
     from watcher.alerts.enrich import enriched_events
 
     if since:

@@ -93,9 +93,7 @@ class Writer:
             "ended_at = NULL WHERE id = ?",
             [row.key, *self._row_values(row), known.id],
         )
-        detail = None
-        if update.change in ("renamed", "renewal", "correction"):
-            detail = {"previous_agency": known.agency, "previous_signed": _date(known.signed)}
+        detail = _update_detail(update)
         self.history(known.id, update.change, row, "active", detail)
         if update.event:
             self.event(
@@ -103,7 +101,8 @@ class Writer:
                 known.id,
                 row,
                 previous_signed=_date(known.signed) if update.event == "renewal" else None,
-                previous_agency=known.agency if update.event == "rename" else None,
+                previous_agency=known.agency if update.event in ("rename", "relabel") else None,
+                detail=detail if update.event == "relabel" or update.by_moa else None,
             )
 
     def absent(self, absence: Absence) -> None:
@@ -298,6 +297,26 @@ class Writer:
             row.content_hash(),
             json.dumps(list(row.flags)) if row.flags else None,
         ]
+
+
+def _update_detail(update: Update) -> dict[str, Any] | None:
+    """What the history (and a relabel or MOA renewal event) keeps of the previous listing."""
+    known, row = update.known, update.row
+    if update.change in ("renamed", "renewal", "correction", "relabeled"):
+        detail: dict[str, Any] = {
+            "previous_agency": known.agency,
+            "previous_signed": _date(known.signed),
+        }
+        if update.change == "relabeled":
+            detail["previous_county"] = known.county
+            detail["correction"] = "ICE corrected the agency and county of this listing"
+        if update.by_moa:
+            detail["previous_moa_url"] = known.moa_url
+            detail["moa_confirmed"] = known.moa_url == row.moa_url  # held, then still linked
+        return detail
+    if update.change in ("link_correction", "link_held"):
+        return {"previous_moa_url": known.moa_url}
+    return None
 
 
 def _date(value: dt.date | None) -> str | None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import sqlite_utils
 
-EVENT_TYPES = ("new", "renewal", "withdrawal", "rename", "pending", "reinstated")
+EVENT_TYPES = ("new", "renewal", "withdrawal", "rename", "relabel", "pending", "reinstated")
 
 EVENT_COLUMNS = (
     "id",
