@@ -18,11 +18,11 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "watcher"
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"errors", "progress", "__init__", "data", "states"}),
     frozenset({"config", "lock", "fetch", "formats", "timestamps"}),
-    frozenset({"store", "law"}),
+    frozenset({"store", "law", "places"}),
     frozenset({"ice", "costs", "agendas"}),
     frozenset({"documents", "analyst"}),
     frozenset({"alerts"}),
-    frozenset({"sources"}),
+    frozenset({"sources", "discovery"}),
     frozenset({"runtime", "web", "demo"}),
     frozenset({"cli"}),
     frozenset({"__main__"}),

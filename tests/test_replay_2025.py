@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -237,3 +238,37 @@ def test_listing_corrections_of_2025_are_relabels_not_withdrawals(
     assert not db.execute(
         "SELECT 1 FROM events WHERE type = 'renewal' AND agency = 'Edgewood Police Department'"
     ).fetchall()
+
+
+def test_coverage_of_the_replay(replay: tuple[sqlite_utils.Database, Any], tmp_path: Path) -> None:
+    import time
+
+    from click.testing import CliRunner
+
+    from watcher.cli import cli
+
+    db, _ = replay
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    (tmp_path / "sources.yaml").write_text(
+        "sources:\n  - {name: ice, kind: ice_287g, url: 'https://www.ice.gov/x'}\n"
+        "  - {name: galveston, kind: legistar, url: 'https://webapi.legistar.com/v1/', "
+        "client: galvestoncountytx, jurisdiction: {state: TX, county: Galveston}}\n"
+    )
+    started = time.perf_counter()
+    result = CliRunner().invoke(
+        cli,
+        ["--config", str(tmp_path / "sources.yaml"), "--db", path, "coverage", "--json"],
+        catch_exceptions=False,
+    )
+    elapsed = time.perf_counter() - started
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    total = report["total"]
+    print(f"\ncoverage of the 2025 replay: {elapsed:.2f} s; total {total}")
+    assert total["agreements"] > 1200
+    assert total["unresolved_agreements"] < 0.03 * total["agreements"]
+    texas = next(s for s in report["states"] if s["state"] == "TX")
+    # Galveston's configured Legistar source is a watched portal for its county's agreements.
+    assert texas["counties_with_watched_portal"] == 1
+    assert texas["agreements_with_watched_portal"] >= 4
+    assert texas["agreements_program_figures_only"] == texas["agreements"]

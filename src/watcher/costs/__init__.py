@@ -9,8 +9,10 @@ twice, republished figures), ``passages`` (blocks, rows, bullets, what is about 
 ``amounts`` (dollar forms, ranges, hedges, rates), ``kinds`` (kind, period, place, whole-budget
 totals), ``fiscal`` (fiscal years as written), ``reference``. ``amounts`` and ``fiscal`` import
 nothing of the package; ``passages`` and ``kinds`` only those two; ``figure`` only ``kinds`` and
-``passages``; ``merge`` only ``figure``; ``extract`` the rest. Pure functions: outside itself the
-package may import only ``watcher.errors`` and ``watcher.formats``; no network, no archive.
+``passages``; ``merge`` only ``figure``; ``extract`` the rest; ``program`` gives the few reference
+figures that apply to one agency (its state, kind, model and county population). Pure functions:
+outside itself the package may import only ``errors``, ``formats`` and ``places``; no network,
+no archive.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from watcher.ice.detect import diff_publication
 from watcher.ice.evidence import held_links, moa_evidence, record_held
 from watcher.ice.history import Writer
 from watcher.ice.index import AGREEMENT_INDEX, changes
+from watcher.ice.jurisdiction import fill_county_fips
 from watcher.ice.models import ParsedList
 from watcher.ice.parse.workbook import parse_ice_document
 from watcher.store.archive import store_blob
@@ -88,6 +89,7 @@ def apply_publication(
         result = Applied(status, pub_id, parsed.kind, len(parsed.rows), reason)
         if status != "rejected":
             index_update = _apply_parsed(db, source, parsed, pub_id, last, as_of, rules, result)
+            fill_county_fips(db)  # agreements stored before FIPS codes were kept
     # Only once the transaction committed may the in-memory index follow it.
     if index_update is not None:
         index_update()

@@ -9,7 +9,7 @@ from typing import Any
 import sqlite_utils
 
 from watcher.ice.detect import Absence, Diff, Known, Update
-from watcher.ice.jurisdiction import jurisdiction_county
+from watcher.ice.jurisdiction import locate
 from watcher.ice.models import AgreementRow, ListKind
 from watcher.timestamps import iso
 
@@ -68,8 +68,9 @@ class Writer:
         cursor = self.db.execute(
             "INSERT INTO agreements (source, list_kind, key, state, agency, agency_key, "
             "support_type, agency_type, county, jurisdiction_county, signed, moa_url, "
-            "addendum_url, content_hash, flags, status, first_seen_at, first_publication_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)",
+            "addendum_url, content_hash, flags, county_fips, jurisdiction_basis, status, "
+            "first_seen_at, first_publication_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)",
             [self.source, self.kind, row.key, *self._row_values(row), self.as_of, self.pub_id],
         )
         agreement_id = int(cursor.lastrowid or 0)
@@ -88,7 +89,8 @@ class Writer:
         self.db.execute(
             "UPDATE agreements SET key = ?, state = ?, agency = ?, agency_key = ?, "
             "support_type = ?, agency_type = ?, county = ?, jurisdiction_county = ?, signed = ?, "
-            "moa_url = ?, addendum_url = ?, content_hash = ?, flags = ?, status = 'active', "
+            "moa_url = ?, addendum_url = ?, content_hash = ?, flags = ?, county_fips = ?, "
+            "jurisdiction_basis = ?, status = 'active', "
             "absent_count = 0, first_absent_at = NULL, first_absent_publication_id = NULL, "
             "ended_at = NULL WHERE id = ?",
             [row.key, *self._row_values(row), known.id],
@@ -283,6 +285,7 @@ class Writer:
 
     @staticmethod
     def _row_values(row: AgreementRow) -> list[Any]:
+        found, county = locate(row.state, row.agency, row.agency_type, row.county)
         return [
             row.state,
             row.agency,
@@ -290,12 +293,14 @@ class Writer:
             row.model,
             row.agency_type,
             row.county,
-            jurisdiction_county(row.county, row.agency),
+            county,
             _date(row.signed),
             row.moa_url,
             row.addendum_url,
             row.content_hash(),
             json.dumps(list(row.flags)) if row.flags else None,
+            found.county_fips,
+            found.basis,
         ]
 
 

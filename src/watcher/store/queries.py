@@ -81,6 +81,8 @@ AGREEMENT_COLUMNS = (
     "agency_type",
     "county",
     "jurisdiction_county",
+    "county_fips",
+    "jurisdiction_basis",
     "signed",
     "moa_url",
     "addendum_url",

@@ -9,10 +9,12 @@ import sqlite_utils
 from starlette.requests import Request
 from starlette.responses import Response
 
-from watcher.alerts.enrich import enriched_events
+from watcher.alerts.enrich import enriched_events, reference_dict
 from watcher.alerts.feed import build_feed
 from watcher.alerts.models import EVENT_HEADLINES, EVENT_TYPES
 from watcher.alerts.render import event_context
+from watcher.costs.reference import reference_figures_for
+from watcher.discovery.coverage import coverage
 from watcher.states import US_STATES
 from watcher.web.charts import legend, monthly_active, svg_chart
 from watcher.web.context import problem, render, web_of
@@ -101,6 +103,8 @@ async def state_page(request: Request) -> Response:
             "legend": legend(series),
             "series": series,
             "events": _summaries(data["events"]),
+            # Alerts carry the few that apply to the agency; here is the state's full list.
+            "figures": [reference_dict(f) for f in reference_figures_for(code)],
         },
     )
 
@@ -114,8 +118,10 @@ def _active_by_state(db: sqlite_utils.Database) -> list[tuple[str, int]]:
 
 
 async def states_index(request: Request) -> Response:
-    rows = await web_of(request).run(_active_by_state)
-    return render(request, "states.html", {"rows": rows})
+    web = web_of(request)
+    rows = await web.run(_active_by_state)
+    report = await web.run(coverage)
+    return render(request, "states.html", {"rows": rows, "coverage": report})
 
 
 async def feed(request: Request) -> Response:
