@@ -27,12 +27,15 @@ class County:
         return split_county_suffix(self.name)[0]
 
 
-def _rows(filename: str) -> Iterator[dict[str, str]]:
+def _lines(filename: str) -> Iterator[str]:
     data = resources.files("watcher").joinpath(f"data/{filename}").read_bytes()
     if filename.endswith(".gz"):
         data = gzip.decompress(data)
-    lines = (line for line in io.StringIO(data.decode("utf-8")) if not line.startswith("#"))
-    yield from csv.DictReader(lines)
+    return (line for line in io.StringIO(data.decode("utf-8")) if not line.startswith("#"))
+
+
+def _rows(filename: str) -> Iterator[dict[str, str]]:
+    yield from csv.DictReader(_lines(filename))
 
 
 @functools.cache
@@ -82,7 +85,12 @@ def state_county_index(state: str) -> dict[str, tuple[str, ...]]:
 
 @functools.cache
 def _keyed(filename: str) -> dict[tuple[str, str], tuple[str, ...]]:
-    return {(row["state"], row["key"]): tuple(row["fips"].split(";")) for row in _rows(filename)}
+    # 77,000 rows on a backfill's first agreement: plain rows by column index, not DictReader,
+    # which takes over twice as long.
+    rows = csv.reader(_lines(filename))
+    header = next(rows, [])
+    state, key, fips = (header.index(name) for name in ("state", "key", "fips"))
+    return {(row[state], row[key]): tuple(row[fips].split(";")) for row in rows}
 
 
 def places_index() -> dict[tuple[str, str], tuple[str, ...]]:
