@@ -22,7 +22,7 @@ from watcher.ice.detect import diff_publication
 from watcher.ice.evidence import held_links, moa_evidence, record_held
 from watcher.ice.history import Writer
 from watcher.ice.index import AGREEMENT_INDEX, changes
-from watcher.ice.jurisdiction import fill_county_fips
+from watcher.ice.jurisdiction import FIPS_FILL
 from watcher.ice.models import ParsedList
 from watcher.ice.parse.workbook import parse_ice_document
 from watcher.store.archive import store_blob
@@ -73,6 +73,7 @@ def apply_publication(
 ) -> Applied:
     """Parse, judge and apply one publication; the archive is unchanged if anything fails."""
     index_update: Callable[[], None] | None = None
+    filled: Callable[[], None] | None = None
     with db.atomic():
         digest = store_blob(db, content, fetched_at)
         seen, lasts = _seen_before(db, source, digest, as_of)
@@ -94,8 +95,10 @@ def apply_publication(
         result = Applied(status, pub_id, parsed.kind, len(parsed.rows), reason)
         if status != "rejected":
             index_update = _apply_parsed(db, source, parsed, pub_id, last, as_of, rules, result)
-            fill_county_fips(db)  # agreements stored before FIPS codes were kept
+            filled = FIPS_FILL.run(db)  # agreements stored before FIPS codes were kept
     # Only once the transaction committed may the in-memory index follow it.
+    if filled is not None:
+        filled()
     if index_update is not None:
         index_update()
         AGREEMENT_INDEX.committed(db)

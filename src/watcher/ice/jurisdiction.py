@@ -4,7 +4,10 @@ agencies statewide) and the county's name as cost figures are filed under."""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
+from typing import Any
 
 import sqlite_utils
 
@@ -71,3 +74,34 @@ def fill_county_fips(db: sqlite_utils.Database) -> int:
             updates,
         )
     return len(updates)
+
+
+class FipsFill:
+    """:func:`fill_county_fips` once per connection, not once per publication.
+
+    Every agreement this process writes has its basis, so after one fill that committed only
+    another connection's commit (an older watcher, say) can leave one empty again: SQLite's
+    data_version tells. A backfill otherwise scans the agreements hundreds of times for nothing.
+    """
+
+    def __init__(self) -> None:
+        self._conn: Any = None
+        self._version: int | None = None
+
+    def run(self, db: sqlite_utils.Database) -> Callable[[], None]:
+        """Fill if needed, in the caller's transaction; call the answer once it committed."""
+        version = db.execute("PRAGMA data_version").fetchone()[0]
+        if self._conn is db.conn and self._version == version:
+            return _nothing
+        fill_county_fips(db)
+        return functools.partial(self._filled, db.conn, version)
+
+    def _filled(self, conn: Any, version: int) -> None:
+        self._conn, self._version = conn, version
+
+
+def _nothing() -> None:
+    return None
+
+
+FIPS_FILL = FipsFill()
