@@ -36,8 +36,11 @@ class Writer:
         self._history: list[tuple[Any, ...]] = []
 
     def apply(self, diff: Diff) -> list[int]:
+        # Agreements missing for a while are absent list after list (6,811 times in 2025's
+        # replay): their rows are updated in one statement, then their history and events.
+        self.db.conn.executemany(_ABSENT_SQL, [self._absent_values(a) for a in diff.absences])
         for absence in diff.absences:
-            self.absent(absence)
+            self._absent_record(absence)
         for update in diff.updates:
             self.update(update)
         for row, event in diff.inserts:
@@ -107,33 +110,26 @@ class Writer:
                 detail=detail if update.event == "relabel" or update.by_moa else None,
             )
 
-    def absent(self, absence: Absence) -> None:
-        known = absence.known
-        # An ending without an event (pending list, retracted listing) is 'left', not 'withdrawn'.
-        status = ("withdrawn" if absence.event else "left") if absence.ended else "missing"
+    def _absent_values(self, absence: Absence) -> list[Any]:
         first = absence.absent_count == 1
-        self.db.execute(
-            "UPDATE agreements SET status = ?, absent_count = ?, "
-            "first_absent_at = CASE WHEN ? THEN ? ELSE first_absent_at END, "
-            "first_absent_publication_id = "
-            "CASE WHEN ? THEN ? ELSE first_absent_publication_id END, "
-            "ended_at = CASE WHEN ? THEN ? ELSE NULL END WHERE id = ?",
-            [
-                status,
-                absence.absent_count,
-                first,
-                self.as_of,
-                first,
-                self.pub_id,
-                absence.ended,
-                self.as_of,
-                known.id,
-            ],
-        )
-        if first or absence.ended:
-            self._absence_history(known, status, absence.absent_count)
+        return [
+            _absent_status(absence),
+            absence.absent_count,
+            first,
+            self.as_of,
+            first,
+            self.pub_id,
+            absence.ended,
+            self.as_of,
+            absence.known.id,
+        ]
+
+    def _absent_record(self, absence: Absence) -> None:
+        """History and event of an absence whose row is already updated."""
+        if absence.absent_count == 1 or absence.ended:
+            self._absence_history(absence.known, _absent_status(absence), absence.absent_count)
         if absence.event:
-            self._withdrawal_event(known, absence.together)
+            self._withdrawal_event(absence.known, absence.together)
 
     def _absence_history(self, known: Known, status: str, count: int) -> None:
         self._history.append(
@@ -302,6 +298,21 @@ class Writer:
             found.county_fips,
             found.basis,
         ]
+
+
+_ABSENT_SQL = (
+    "UPDATE agreements SET status = ?, absent_count = ?, "
+    "first_absent_at = CASE WHEN ? THEN ? ELSE first_absent_at END, "
+    "first_absent_publication_id = CASE WHEN ? THEN ? ELSE first_absent_publication_id END, "
+    "ended_at = CASE WHEN ? THEN ? ELSE NULL END WHERE id = ?"
+)
+
+
+def _absent_status(absence: Absence) -> str:
+    # An ending without an event (pending list, retracted listing) is 'left', not 'withdrawn'.
+    if not absence.ended:
+        return "missing"
+    return "withdrawn" if absence.event else "left"
 
 
 def _update_detail(update: Update) -> dict[str, Any] | None:
