@@ -22,12 +22,13 @@ import posixpath
 import re
 import threading
 import zipfile
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
-from python_calamine import CalamineError, CalamineWorkbook
+from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
 
 from watcher.errors import ParseError
 from watcher.formats.xlsx_extent import DOCUMENT_CAPS, SheetCaps, check_extent
@@ -75,13 +76,29 @@ def read_first_sheet(data: bytes, caps: SheetCaps = DOCUMENT_CAPS) -> Sheet:
     """
     claimed = _PREFETCHED.pop(data, None)
     if claimed is not None and claimed[0] == caps:
-        return claimed[1].result()
-    return _read(data, caps)
+        checked, future = claimed[1], claimed[2]
+        with checked.zf:
+            return _finish(checked, caps, _values(future.result))
+    checked = _check(data, caps)
+    with checked.zf:
+        return _finish(checked, caps, _values(lambda: _calamine_sheet(data, checked.name)))
 
 
-def _read(data: bytes, caps: SheetCaps) -> Sheet:
+@dataclass
+class _Checked:
+    """A workbook whose members and sheet extent passed the checks: calamine may read it."""
+
+    zf: zipfile.ZipFile
+    names: dict[str, str]
+    workbook: Any
+    name: str  # the first sheet's, by workbook.xml
+    path: str
+    sheet: str  # the worksheet part's text
+
+
+def _check(data: bytes, caps: SheetCaps) -> _Checked:
     zf = _open_zip(data)
-    with zf:
+    try:
         _check_members(zf)
         names = {n.lower(): n for n in zf.namelist()}
         workbook = _xml(zf, names, "xl/workbook.xml")
@@ -93,11 +110,17 @@ def _read(data: bytes, caps: SheetCaps) -> Sheet:
         sheet = _sheet_text(_read_member(zf, real))
         start, end, prefix = _sheet_data(sheet)
         check_extent(sheet, start, end, prefix, caps)
-        rows = _cell_values(data, sheet_name)
-        links = _hyperlinks(zf, names, sheet, sheet_path, rows, caps)
-    pr = workbook.find(_NS + "workbookPr")
+    except BaseException:
+        zf.close()
+        raise
+    return _Checked(zf, names, workbook, sheet_name, sheet_path, sheet)
+
+
+def _finish(checked: _Checked, caps: SheetCaps, rows: list[list[CellValue]]) -> Sheet:
+    links = _hyperlinks(checked.zf, checked.names, checked.sheet, checked.path, rows, caps)
+    pr = checked.workbook.find(_NS + "workbookPr")
     date1904 = pr is not None and pr.get("date1904", "").lower() in ("1", "true")
-    return Sheet(name=sheet_name, rows=rows, hyperlinks=links, date1904=date1904)
+    return Sheet(name=checked.name, rows=rows, hyperlinks=links, date1904=date1904)
 
 
 def _sheet_data(sheet: str) -> tuple[int, int, str]:
@@ -129,44 +152,58 @@ def _check_members(zf: zipfile.ZipFile) -> None:
             )
 
 
-def _cell_values(data: bytes, sheet_name: str) -> list[list[CellValue]]:
-    """The sheet's cell values, read by calamine once the caps have been checked.
+def _calamine_sheet(data: bytes, sheet_name: str) -> CalamineSheet:
+    """calamine's parse of the sheet (in Rust, without the GIL), once the caps were checked.
 
-    Row i is sheet row i + 1 and column j is column j (from A1, as the hyperlink refs expect);
-    rows are as wide as the used range, and an empty cell is ''.
+    The first sheet by workbook.xml, where the hyperlinks are read, whatever calamine's own
+    order.
+    """
+    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    if book.sheet_names[:1] == [sheet_name]:
+        return book.get_sheet_by_index(0)
+    return book.get_sheet_by_name(sheet_name)
+
+
+def _values(sheet: Callable[[], CalamineSheet]) -> list[list[CellValue]]:
+    """The sheet's cell values: row i is sheet row i + 1 and column j is column j (from A1, as
+    the hyperlink refs expect); rows are as wide as the used range, and an empty cell is ''.
     """
     try:
-        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        # The first sheet by workbook.xml, where the hyperlinks were read, whatever calamine's
-        # own order.
-        if book.sheet_names[:1] == [sheet_name]:
-            sheet = book.get_sheet_by_index(0)
-        else:
-            sheet = book.get_sheet_by_name(sheet_name)
-        values: list[list[CellValue]] = sheet.to_python(skip_empty_area=False)
+        values: list[list[CellValue]] = sheet().to_python(skip_empty_area=False)
     except (CalamineError, ValueError, IndexError) as exc:
         raise ParseError(f"malformed workbook: the cell reader refused it: {exc}") from exc
     return values
 
 
-_PREFETCHED: dict[bytes, tuple[SheetCaps, Future[Sheet]]] = {}
+_PREFETCHED: dict[bytes, tuple[SheetCaps, _Checked, Future[CalamineSheet]]] = {}
 _PREFETCHER: ThreadPoolExecutor | None = None
 
 
 def prefetch(data: bytes, caps: SheetCaps = DOCUMENT_CAPS) -> None:
-    """Start reading a workbook in a background thread, checks and caps included.
+    """Check a workbook now and let calamine parse its sheet in a background thread.
 
-    calamine releases the GIL, so a backfill reads the next list while Python applies this
-    one. At most a couple are held: an unclaimed one is dropped, never read twice.
+    calamine's parse runs in Rust without the GIL, so a backfill parses the next list while
+    Python applies this one; everything that needs the GIL (the checks, turning the parsed
+    sheet into Python values, the hyperlinks) stays in the caller's thread, where it does not
+    contend with the caller for the GIL. A workbook that fails the checks is not prefetched
+    (reading it again raises the same error). At most a couple are held: an unclaimed one is
+    dropped, never read twice.
     """
     global _PREFETCHER
     if not data.startswith(b"PK"):
         return
+    try:
+        checked = _check(data, caps)
+    except ParseError:
+        return
     if _PREFETCHER is None:
         _PREFETCHER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xlsx-prefetch")
     while len(_PREFETCHED) >= 2:
-        _PREFETCHED.pop(next(iter(_PREFETCHED)))[1].cancel()
-    _PREFETCHED[data] = (caps, _PREFETCHER.submit(_read, data, caps))
+        _, dropped, future = _PREFETCHED.pop(next(iter(_PREFETCHED)))
+        future.cancel()
+        dropped.zf.close()
+    future = _PREFETCHER.submit(_calamine_sheet, data, checked.name)
+    _PREFETCHED[data] = (caps, checked, future)
 
 
 def _open_zip(data: bytes) -> zipfile.ZipFile:
@@ -249,7 +286,7 @@ def _rels(zf: zipfile.ZipFile, names: dict[str, str], path: str) -> dict[str, tu
 
 
 _RELS_BY_CRC: dict[tuple[int, int, int], dict[str, tuple[str, str]]] = {}
-_MEMO_LOCK = threading.Lock()  # the prefetch thread and the caller both read workbooks
+_MEMO_LOCK = threading.Lock()  # workbooks may be read from several threads at once
 
 
 def _remember(memo: dict[Any, Any], key: Any, value: Any, size: int) -> None:
