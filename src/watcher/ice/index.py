@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
+import operator
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,6 +14,8 @@ import sqlite_utils
 
 from watcher.ice.detect import Diff, Known
 from watcher.ice.models import AgreementRow
+
+_KEY = operator.attrgetter("key")
 
 
 def changes(
@@ -31,20 +35,18 @@ def changes(
     object the ``previous`` publication listed (the parser hands back the same object for an
     unchanged raw row) is active with that hash in the index: it is not even looked up.
     """
-    listed = {row.key for row in rows}
-    same = set(map(id, previous))
+    listed = set(map(_KEY, rows))
+    # The rows that are not the previous list's very objects, found in C: a list repeats
+    # nearly all of the last one, and this runs for every row of every list.
+    fresh = set(map(id, rows)).difference(map(id, previous))
+    looked_at = {id(row) for row in rows if row.key in also} if also else set()
     changed = [
         row
-        for row in rows
-        if row.key in also
-        or (id(row) not in same and index.get(row.key) != (row.content_hash(), "active"))
+        for row in itertools.compress(rows, map((fresh | looked_at).__contains__, map(id, rows)))
+        if id(row) in looked_at or index.get(row.key) != (row.content_hash(), "active")
     ]
     wanted = {row.key for row in changed if row.key in index}
-    wanted |= {
-        key
-        for key, (_, status) in index.items()
-        if key not in listed and status in ("active", "missing")
-    }
+    wanted |= {key for key in index.keys() - listed if index[key][1] in ("active", "missing")}
     return known_agreements(db, source, kind, wanted), changed
 
 
@@ -55,18 +57,24 @@ def update_index(
     previous: Sequence[AgreementRow] = (),
 ) -> None:
     """Make the index what the archive now holds, without reading it back."""
+    popped = False
     for update in diff.updates:
         if update.change in ("renamed", "relabeled"):
-            index.pop(update.known.key, None)
+            popped = index.pop(update.known.key, None) is not None or popped
     for absence in diff.absences:
         status = "missing"
         if absence.ended:
             status = "withdrawn" if absence.event else "left"
         index[absence.known.key] = (absence.known.content_hash, status)
-    same = set(map(id, previous))  # already active with this very hash, unless popped above
-    for row in rows:
-        if id(row) not in same or row.key not in index:
-            index[row.key] = (row.content_hash(), "active")
+    # The previous list's very objects are already active with this very hash, unless their
+    # key was popped above: only the other rows are written (found in C, as in changes()).
+    fresh = set(map(id, rows)).difference(map(id, previous))
+    for row in itertools.compress(rows, map(fresh.__contains__, map(id, rows))):
+        index[row.key] = (row.content_hash(), "active")
+    if popped:  # rows are distinct by key: the others' writes above cannot restore theirs
+        for row in rows:
+            if row.key not in index:
+                index[row.key] = (row.content_hash(), "active")
 
 
 class AgreementIndex:

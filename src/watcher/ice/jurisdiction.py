@@ -42,6 +42,8 @@ def jurisdiction_county(county_column: str | None, agency: str) -> str | None:
     return None
 
 
+# Memoised like resolve_agency: a backfill writes the same agencies list after list.
+@functools.lru_cache(maxsize=8192)
 def locate(
     state: str, agency: str, agency_type: str | None, county_column: str | None
 ) -> tuple[Resolution, str | None]:
