@@ -301,8 +301,10 @@ def _last_accepted(db: sqlite_utils.Database, source: str, kind: str) -> dict[st
 def _accepted_before(
     db: sqlite_utils.Database, source: str, kind: str, digest: str
 ) -> tuple[int, int] | None:
+    # "+list_kind": look the digest up by the (source, sha256, as_of) index, a row or two, not
+    # by the list's index, every accepted list of which would be read (the same answer).
     row = db.execute(
-        "SELECT id, row_count FROM publications WHERE source = ? AND list_kind = ? "
+        "SELECT id, row_count FROM publications WHERE source = ? AND +list_kind = ? "
         "AND sha256 = ? AND status IN ('accepted', 'baseline') ORDER BY id DESC LIMIT 1",
         [source, kind, digest],
     ).fetchone()
