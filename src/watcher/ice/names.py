@@ -3,6 +3,7 @@ what is left (the place, mostly) is compared. Pure functions on strings."""
 
 from __future__ import annotations
 
+import functools
 import re
 from difflib import SequenceMatcher
 
@@ -62,6 +63,8 @@ def distinctive_words(agency_key: str) -> set[str]:
     return {word for word in words if word not in GENERIC_WORDS}
 
 
+# Memoised: a backfill compares the same vanished and new names list after list.
+@functools.lru_cache(maxsize=16384)
 def name_similarity(a: str, b: str) -> float:
     """How alike two agency names are, 0..1, ignoring the words all agency names share."""
     if _is_sheriff(a) != _is_sheriff(b):
