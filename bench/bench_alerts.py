@@ -29,10 +29,10 @@ from tests.smtp_server import SmtpTestServer, make_event  # noqa: E402
 
 from watcher.alerts import (  # noqa: E402
     SmtpSender,
-    create_alert_tables,
     deliver,
     enqueue_events,
 )
+from watcher.store.archive import open_archive  # noqa: E402
 
 
 def serve(port_out: Any, stop: Any, count_out: Any) -> None:
@@ -70,9 +70,7 @@ def main() -> None:
         time.sleep(0.05)
 
     with tempfile.TemporaryDirectory() as tmp:
-        db = sqlite_utils.Database(Path(tmp) / "bench.db")
-        db.execute("PRAGMA journal_mode = WAL")  # as watcher.archive opens the archive
-        create_alert_tables(db)
+        db = open_archive(Path(tmp) / "bench.db")
         fill(db, args.subscribers)
         rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         if args.tracemalloc:

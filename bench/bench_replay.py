@@ -35,10 +35,10 @@ def phase_calamine(manifest: Path) -> dict[str, float]:
 
 
 def phase_watcher(manifest: Path) -> dict[str, float]:
-    from watcher.archive import open_archive
     from watcher.config import Config, SourceConfig
-    from watcher.ingest import ingest, read_manifest
-    from watcher.pipeline import rules_for
+    from watcher.ice.backfill import ingest, read_manifest
+    from watcher.runtime.pipeline import rules_for
+    from watcher.store.archive import open_archive
 
     source = SourceConfig(
         name="ice", kind="ice_287g", url="https://www.ice.gov/identify-and-arrest/287g"

@@ -25,9 +25,9 @@ from watcher.alerts import (
     sender_from_config,
 )
 from watcher.alerts.feed import ATOM, build_feed
-from watcher.archive import open_archive
-from watcher.cli_alerts import register
+from watcher.cli.alerts import register
 from watcher.errors import ConfigError
+from watcher.store.archive import open_archive
 
 A = f"{{{ATOM}}}"
 

@@ -15,7 +15,6 @@ from tests.smtp_server import SmtpTestServer, make_event
 from watcher.alerts import (
     OutboxDirSender,
     SmtpSender,
-    create_alert_tables,
     deliver,
     enqueue_events,
     enqueue_operator_alert,
@@ -25,6 +24,7 @@ from watcher.alerts import (
     unsubscribe,
 )
 from watcher.alerts.models import OutgoingMessage
+from watcher.store.archive import open_archive
 
 NOW = datetime(2025, 3, 10, 15, 0, tzinfo=UTC)
 BASE = "https://watch.example.org"
@@ -42,9 +42,7 @@ def server() -> Iterator[SmtpTestServer]:
 
 @pytest.fixture
 def db(tmp_path: Path) -> sqlite_utils.Database:
-    database = sqlite_utils.Database(tmp_path / "archive.db")
-    create_alert_tables(database)
-    create_alert_tables(database)  # idempotent
+    database = open_archive(tmp_path / "archive.db")
     return database
 
 

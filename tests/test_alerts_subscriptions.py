@@ -12,21 +12,20 @@ from tests.smtp_server import make_event
 
 from watcher.alerts import (
     SubscriptionError,
-    create_alert_tables,
     enqueue_events,
     get_subscriber,
     subscribe,
     unsubscribe,
 )
 from watcher.alerts.subscriptions import matches
+from watcher.store.archive import open_archive
 
 NOW = datetime(2025, 3, 10, 15, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> sqlite_utils.Database:
-    database = sqlite_utils.Database(tmp_path / "archive.db")
-    create_alert_tables(database)
+    database = open_archive(tmp_path / "archive.db")
     return database
 
 

@@ -19,9 +19,9 @@ from click.testing import CliRunner, Result
 from conftest import shared_path
 from test_analyst_views import add_galveston_items
 from test_migrations import make_archive_at
-from watcher import cli_analyst
-from watcher.archive import SCHEMA_VERSION, open_archive
+from watcher.cli import analyst as cli_analyst
 from watcher.cli import cli
+from watcher.store.archive import SCHEMA_VERSION, open_archive
 
 SOURCES = (
     "sources:\n  - {name: ice, kind: ice_287g, url: https://www.ice.gov/identify-and-arrest/287g}\n"

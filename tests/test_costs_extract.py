@@ -11,7 +11,7 @@ from conftest import shared_path
 from pdf_factory import filler_lines, make_pdf
 from watcher.costs import cost_notes, extract_text, find_cost_figures, merge_republished, scan_costs
 from watcher.costs.extract import CostFigure, document_date_from_text
-from watcher.costs.text import ExtractedText
+from watcher.formats.text import ExtractedText
 
 GALVESTON = {
     "galveston_tx_2026-02-16_sheriff_287g_task_force_revenue_302500.md": (

@@ -12,8 +12,8 @@ import pytest
 
 from conftest import shared_path
 from pdf_factory import filler_lines, make_pdf
-from watcher.costs.text import extract_text, sniff_format
 from watcher.errors import ParseError
+from watcher.formats.text import extract_text, sniff_format
 
 CROW_WING = "crow_wing_mn_287g_TFM_MOA_2025-03-19_CONTROL_no_amount.pdf"
 
@@ -102,7 +102,7 @@ def test_a_page_holding_megabytes_of_text_is_cut_at_max_chars(
 ) -> None:
     # pdfium reads every character on the page, even those drawn outside its box; pdftotext
     # (the fast path when installed) keeps only what shows. Pin pdfium: it is the worst case.
-    monkeypatch.setattr("watcher.costs.text.shutil.which", lambda _name: None)
+    monkeypatch.setattr("watcher.formats.text.shutil.which", lambda _name: None)
     huge_page = ["287(g) overtime line for the sheriff's office"] * 40_000
     data = make_pdf([huge_page, ["never read"]], compress=True)
     started = time.monotonic()
@@ -268,7 +268,7 @@ def test_sniff_order_is_bytes_then_content_type_then_url(
 def test_pdftotext_and_pdfium_read_the_same_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     data = make_pdf([["Budget book"], ["287(g) Task Force overtime: $48,000 in FY2026"], []])
     fast = extract_text(data, content_type=None, url="u")
-    monkeypatch.setattr("watcher.costs.text.shutil.which", lambda _name: None)
+    monkeypatch.setattr("watcher.formats.text.shutil.which", lambda _name: None)
     slow = extract_text(data, content_type=None, url="u")
     assert [p.strip() for p in fast.pages] == [p.strip() for p in slow.pages]
     assert fast.pages_without_text == slow.pages_without_text == [3]

@@ -16,8 +16,8 @@ from conftest import shared_path
 from http_server import Answer, ScriptedServer
 from ice_workbooks import MOA_BASE, make_ice_page, make_workbook
 from pdf_factory import filler_lines, make_pdf
-from watcher.archive import open_archive
 from watcher.cli import cli
+from watcher.store.archive import open_archive
 
 SHERIFF_ITEM = (
     "Sheriff's Office - Requesting approval of the Certification of Revenue in the amount of "
@@ -231,7 +231,7 @@ def test_long_pdf_extraction_reports_progress(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from watcher.config import Jurisdiction
-    from watcher.documents import apply_document
+    from watcher.documents.apply import apply_document
 
     pages = [filler_lines(n, 5) for n in range(1, 61)]
     pages[41] = ["287(g) Task Force deputies: $96,000 in FY2026."]
@@ -239,7 +239,7 @@ def test_long_pdf_extraction_reports_progress(
     db.execute("INSERT INTO sources (name, kind, url) VALUES ('b', 'document', 'u')")
     for pdftotext in (True, False):  # both extraction paths report
         if not pdftotext:
-            monkeypatch.setattr("watcher.costs.text.shutil.which", lambda _name: None)
+            monkeypatch.setattr("watcher.formats.text.shutil.which", lambda _name: None)
         caplog.clear()
         with caplog.at_level(logging.INFO, logger="watcher.progress"):
             result = apply_document(

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from watcher.archive import open_archive
 from watcher.cli import cli
+from watcher.store.archive import open_archive
 
 
 def watcher(tmp_path: Path, *args: str) -> Result:

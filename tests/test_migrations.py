@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlite_utils
 
-from watcher import archive
 from watcher.analyst import views
 from watcher.analyst.export import open_read_only
-from watcher.archive import MIGRATIONS, SCHEMA_VERSION, open_archive, schema_version
 from watcher.errors import ArchiveError
+from watcher.store import archive
+from watcher.store.archive import MIGRATIONS, SCHEMA_VERSION, open_archive, schema_version
+from watcher.store.migrations import Migration, load_migrations
 
 V1_TABLES = ("sources", "blobs", "publications", "agreements", "agreement_history", "events")
 LATER_TABLES = ("subscribers", "outbox", "documents", "document_pages_fts", "cost_figures")
@@ -109,9 +111,12 @@ def test_failing_migration_leaves_the_archive_at_its_old_version(
     make_archive_at(path, 3)
     before = dump(path)
     # Migration 4 creates its views, then fails on its last statement.
-    monkeypatch.setattr(
-        views, "VIEWS_SQL", views.VIEWS_SQL + "CREATE INDEX broken ON no_such_table (x);\n"
+    views_migration = MIGRATIONS[3]
+    assert isinstance(views_migration, Migration)
+    broken = replace(
+        views_migration, sql=views_migration.sql + "CREATE INDEX broken ON no_such_table (x);\n"
     )
+    monkeypatch.setattr(archive, "MIGRATIONS", [*MIGRATIONS[:3], broken, *MIGRATIONS[4:]])
     with pytest.raises(ArchiveError, match=r"no such table: main\.no_such_table"):
         open_archive(path)
     assert dump(path) == before
@@ -173,3 +178,50 @@ def test_reader_holding_a_transaction_never_blocks_a_write(tmp_path: Path) -> No
     assert writer.execute("SELECT COUNT(*) FROM events").fetchone() == (2,)
     reader.close()
     writer.close()
+
+
+# sha256 of each released migration file. A changed hash means an old version was edited, which
+# would give new archives a schema that old archives at the same version never had.
+FROZEN = {
+    "0001_ice_lists": "d49518b82f5c1bdd6b942f6e14dbc57f62faeb7ebb3fced25b63df5581d7c7df",
+    "0002_alerts": "e732cb03994171ed700113877c7b36fc8950eee9f0bfb58e4bc86aace9275999",
+    "0003_documents": "f9ff77f33223937334c0b8bdc9af2d6800d2a065281d5443e731666cd0b0544c",
+    "0004_views": "0d61ebf90129151f51efef71fd7244939ff641806f2c4e00fafd82d4f92f5c4a",
+    "0005_web_confirmations": "520366f5a2c8edb344aaeee64ea37d1db2f37921eb43200b58199b7196644603",
+}
+
+
+def test_released_migrations_are_frozen() -> None:
+    files = {
+        f"{m.version:04d}_{m.name}": hashlib.sha256(m.sql.encode()).hexdigest()
+        for m in load_migrations()
+    }
+    for name, digest in FROZEN.items():
+        assert files.get(name) == digest, f"migration {name} was edited: add a new one instead"
+
+
+def test_migrations_import_no_feature_code() -> None:
+    package = Path(archive.__file__).parent / "migrations"
+    code = (package / "__init__.py").read_text()
+    assert [
+        line for line in code.splitlines() if line.startswith(("from watcher", "import watcher"))
+    ] == []
+    assert sorted(
+        p.suffix for p in package.iterdir() if p.is_file() and p.name != "__init__.py"
+    ) == [".sql"] * (len(list(package.glob("*.sql"))))
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_an_archive_at_every_old_version_upgrades_with_its_rows(
+    tmp_path: Path, version: int
+) -> None:
+    path = tmp_path / f"v{version}.db"
+    make_archive_at(path, version)
+    before = dump(path)
+    db = open_archive(path)
+    assert schema_version(db) == SCHEMA_VERSION
+    db.close()
+    after = dump(path)
+    for table in V1_TABLES:
+        assert after[table] == before[table], table
+    assert set(LATER_TABLES) <= set(after)

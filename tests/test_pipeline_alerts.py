@@ -12,8 +12,8 @@ from click.testing import CliRunner, Result
 from http_server import Answer, ScriptedServer
 from ice_workbooks import make_ice_page, make_workbook
 from smtp_server import SmtpTestServer
-from watcher.archive import open_archive
 from watcher.cli import cli
+from watcher.store.archive import open_archive
 
 ETOWAH = {"state": "ALABAMA", "agency": "Etowah County Sheriff's Office", "type": "County",
           "county": "Etowah County", "support": "Jail Enforcement Model",

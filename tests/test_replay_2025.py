@@ -11,11 +11,11 @@ import pytest
 import sqlite_utils
 
 from conftest import shared_path
-from watcher.archive import open_archive
 from watcher.config import Config, DetectionConfig, SourceConfig
-from watcher.ingest import ingest, read_manifest
-from watcher.pipeline import rules_for
-from watcher.publications import Applied
+from watcher.ice.apply import Applied
+from watcher.ice.backfill import ingest, read_manifest
+from watcher.runtime.pipeline import rules_for
+from watcher.store.archive import open_archive
 
 SOURCE = SourceConfig(
     name="ice", kind="ice_287g", url="https://www.ice.gov/identify-and-arrest/287g"

@@ -15,8 +15,8 @@ from click.testing import CliRunner, Result
 
 from http_server import Answer, ScriptedServer
 from ice_workbooks import MOA_BASE, make_html_table_page, make_ice_page, make_workbook
-from watcher.archive import open_archive
 from watcher.cli import cli
+from watcher.store.archive import open_archive
 
 GALVESTON = {
     "state": "TEXAS",

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from watcher.archive import open_archive
+from watcher.store.archive import open_archive
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA_MD = REPO / "docs" / "schema.md"

@@ -20,11 +20,11 @@ from click.testing import CliRunner
 
 from http_server import Answer, ScriptedServer
 from ice_workbooks import make_ice_page, make_workbook
-from watcher.archive import open_archive
 from watcher.cli import cli
 from watcher.config import load_config
 from watcher.lock import ArchiveLock, LockBusy
-from watcher.scheduler import JOB_DEFAULTS, build_scheduler
+from watcher.runtime.scheduler import JOB_DEFAULTS, build_scheduler
+from watcher.store.archive import open_archive
 
 ROW = {"state": "ALABAMA", "agency": "Etowah County Sheriff's Office", "type": "County",
        "county": "Etowah County", "support": "Jail Enforcement Model",

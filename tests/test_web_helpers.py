@@ -11,13 +11,13 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from ice_workbooks import MOA_BASE, make_workbook
+from watcher.alerts.delivery import queue_events
 from watcher.alerts.outbox import deliver
 from watcher.alerts.smtp import OutboxDirSender
-from watcher.archive import ensure_source, open_archive
 from watcher.config import Config, Jurisdiction
-from watcher.delivery import queue_events
-from watcher.documents import apply_document
-from watcher.publications import Rules, apply_publication
+from watcher.documents.apply import apply_document
+from watcher.ice.apply import Rules, apply_publication
+from watcher.store.archive import ensure_source, open_archive
 
 BASE_URL = "http://testserver"
 UTC = dt.UTC
@@ -164,7 +164,7 @@ def link_in(message: EmailMessage, path: str, base_url: str = BASE_URL) -> str:
 
 
 def test_archive_has_events_and_costs(tmp_path: Path) -> None:
-    from watcher.enrich import enriched_events
+    from watcher.alerts.enrich import enriched_events
 
     db = open_archive(build_archive(tmp_path / "w.db"))
     events = enriched_events(db)

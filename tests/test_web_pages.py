@@ -11,7 +11,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from test_web_helpers import build_archive, make_config
-from watcher.archive import open_archive
+from watcher.store.archive import open_archive
 from watcher.web import create_app
 from watcher.web.charts import monthly_active, svg_chart
 

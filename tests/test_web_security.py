@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from starlette.testclient import TestClient
 
 from test_web_helpers import build_archive, make_config
-from watcher.archive import open_archive
+from watcher.store.archive import open_archive
 from watcher.web import create_app
 from watcher.web.security import CSRF_COOKIE, RateLimiter, load_secret
 
@@ -175,8 +175,8 @@ def test_tokens_from_another_key_are_refused(tmp_path: Path, db_file: Path) -> N
 def test_cli_web_command(tmp_path: Path, db_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import uvicorn
 
-    from watcher import cli_web
     from watcher.cli import cli
+    from watcher.cli import web as cli_web
 
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))

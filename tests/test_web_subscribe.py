@@ -22,8 +22,8 @@ from test_web_helpers import (
     queue_alerts,
 )
 from watcher.alerts.subscriptions import get_subscriber
-from watcher.archive import open_archive
 from watcher.config import Config
+from watcher.store.archive import open_archive
 from watcher.web import create_app
 
 

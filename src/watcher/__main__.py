@@ -1,5 +1,5 @@
 """`python -m watcher` is the `watcher` command."""
 
-from .cli import main
+from watcher.cli import main
 
 main()

@@ -24,13 +24,61 @@ from pydantic import (
     model_validator,
 )
 
-from .alerts.config import AlertsConfig
-from .errors import ConfigError
+from watcher.errors import ConfigError
 
 DEFAULT_CONFIG = "sources.yaml"
 DEFAULT_DB = "watcher.db"
 DEFAULT_SCHEDULE = "0 */4 * * *"
 STATE_CODE = re.compile(r"^[A-Z]{2}$")
+
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class SmtpConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    host: str
+    port: int = 587
+    starttls: bool = True
+    tls: bool = False  # implicit TLS (port 465); exclusive with starttls
+    username_env: str | None = None
+    password_env: str | None = None
+    timeout: float = 30.0
+
+
+class AlertsConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    from_: str = Field(alias="from")
+    operator: str | None = None
+    smtp: SmtpConfig | None = None
+    outbox_dir: str = "outbox"
+    base_url: str = "http://localhost:8000"
+    digest_time: str = "07:00"
+    weekly_day: str = "mon"
+    failure_threshold: int = Field(default=3, ge=1)
+
+    @field_validator("digest_time")
+    @classmethod
+    def _hh_mm(cls, value: str) -> str:
+        match = re.fullmatch(r"(\d{1,2}):(\d{2})", value)
+        if not match or int(match[1]) > 23 or int(match[2]) > 59:
+            raise ValueError(f"digest_time must be HH:MM, got {value!r}")
+        return value
+
+    @field_validator("weekly_day")
+    @classmethod
+    def _weekday(cls, value: str) -> str:
+        day = value.strip().lower()[:3]
+        if day not in _WEEKDAYS:
+            raise ValueError(f"weekly_day must be one of {', '.join(_WEEKDAYS)}, got {value!r}")
+        return day
+
+    @field_validator("base_url")
+    @classmethod
+    def _strip_slash(cls, value: str) -> str:
+        return value.rstrip("/")
 
 
 def _check_cron(expr: str) -> str:

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 import httpx
 
-from . import __version__
-from .errors import FetchError, ResponseTooLarge, TransientFetchError
+from watcher import __version__
+from watcher.errors import FetchError, ResponseTooLarge, TransientFetchError
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from .errors import WatcherError
+from watcher.errors import WatcherError
 
 
 class LockBusy(WatcherError):

@@ -1,6 +1,11 @@
-"""Alerts: subscriptions, the outbox, email rendering and delivery, and the Atom feed."""
+"""Alerts: who wants what (subscriptions), what an event says (enrich, render), and getting it
+there exactly once (outbox, SMTP, delivery), plus the Atom feed.
 
-from watcher.alerts.config import AlertsConfig, SmtpConfig, sender_from_config
+Reads events and cost figures from the archive; may import ``config``, ``errors``, ``store``,
+``costs`` (reference figures), ``law`` (legal context) and ``documents``; never a source or
+the runtime.
+"""
+
 from watcher.alerts.feed import build_feed, write_feed
 from watcher.alerts.models import AlertEvent, DeliveryReport, Subscriber, SubscriptionError
 from watcher.alerts.outbox import (
@@ -9,14 +14,14 @@ from watcher.alerts.outbox import (
     enqueue_operator_alert,
     queue_due_digests,
 )
-from watcher.alerts.smtp import OutboxDirSender, Sender, SendError, SmtpSender
+from watcher.alerts.smtp import OutboxDirSender, Sender, SendError, SmtpSender, sender_from_config
 from watcher.alerts.subscriptions import (
-    create_alert_tables,
     get_subscriber,
     iter_subscribers,
     subscribe,
     unsubscribe,
 )
+from watcher.config import AlertsConfig, SmtpConfig
 
 __all__ = [
     "AlertEvent",
@@ -30,7 +35,6 @@ __all__ = [
     "Subscriber",
     "SubscriptionError",
     "build_feed",
-    "create_alert_tables",
     "deliver",
     "enqueue_events",
     "enqueue_operator_alert",

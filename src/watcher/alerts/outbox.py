@@ -24,7 +24,6 @@ from watcher.alerts.render import Renderer, build_message, event_subject
 from watcher.alerts.smtp import Sender, SendError
 from watcher.alerts.subscriptions import (
     PAGE_SIZE,
-    create_alert_tables,
     iso,
     iter_subscribers,
     matches,
@@ -33,7 +32,6 @@ from watcher.alerts.subscriptions import (
 
 # The archive's migration imports the table setup from here.
 __all__ = [
-    "create_alert_tables",
     "deliver",
     "enqueue_events",
     "enqueue_operator_alert",

@@ -17,6 +17,8 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from watcher.alerts.models import OutgoingMessage
+from watcher.config import AlertsConfig
+from watcher.errors import ConfigError
 
 
 class SendError(Exception):
@@ -212,3 +214,31 @@ class OutboxDirSender:
             if tmp is not None:
                 Path(tmp).unlink(missing_ok=True)
             raise SendError(f"cannot write {target}: {err}", permanent=False) from err
+
+
+def _secret(name: str | None, what: str) -> str | None:
+    if name is None:
+        return None
+    value = os.environ.get(name)
+    if value is None:
+        raise ConfigError(f"alerts.smtp.{what}: environment variable {name} is not set")
+    return value
+
+
+def sender_from_config(cfg: AlertsConfig, *, base_dir: Path) -> Sender:
+    """SMTP when configured (secrets from the environment), else .eml files in outbox_dir."""
+    if cfg.smtp is None:
+        outbox = Path(cfg.outbox_dir)
+        return OutboxDirSender(outbox if outbox.is_absolute() else base_dir / outbox)
+    smtp = cfg.smtp
+    # starttls defaults to true, so an explicit `tls: true` means implicit TLS alone.
+    starttls = smtp.starttls and not smtp.tls
+    return SmtpSender(
+        host=smtp.host,
+        port=smtp.port,
+        starttls=starttls,
+        tls=smtp.tls,
+        username=_secret(smtp.username_env, "username_env"),
+        password=_secret(smtp.password_env, "password_env"),
+        timeout=smtp.timeout,
+    )

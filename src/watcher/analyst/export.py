@@ -1,7 +1,7 @@
 """Read-only access for analysts: open the archive so nothing can change it, export any table
 or view as CSV or JSON, run one SQL query.
 
-Reading never goes through :func:`watcher.archive.open_archive`, which may upgrade and writes
+Reading never goes through :func:`watcher.store.archive.open_archive`, which may upgrade and writes
 pragmas: the file is opened with ``mode=ro``, ``query_only`` is on, and an authorizer refuses
 anything but reading, so a query typed by hand can never change the archive.
 """
@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..archive import SCHEMA_VERSION
-from ..errors import WatcherError
+from watcher.errors import WatcherError
+from watcher.store.archive import SCHEMA_VERSION
 
 FORMATS = ("csv", "json")
 

@@ -11,7 +11,7 @@ import re
 import sqlite3
 from typing import Any
 
-from .export import AnalystError
+from watcher.analyst.export import AnalystError
 
 SNIPPET_TOKENS = 16
 _TERM = re.compile(r'"([^"]*)"|(\S+)')

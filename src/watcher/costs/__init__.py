@@ -1,9 +1,9 @@
-"""287(g) cost figures from county documents, and the programs' own reference figures.
+"""287(g) cost figures found in document text, and the programs' own reference figures.
 
-``extract_text`` turns a fetched document into pages of text (with notes on what could not be
-read), ``find_cost_figures`` reads the dollar figures of its 287(g) passages, and
-``reference_figures_for`` gives the program-level terms to show beside (never mixed with) the
-local figures.
+``find_cost_figures`` / ``scan_costs`` read a document's text (from :mod:`watcher.formats`) for
+dollar figures in passages about 287(g); ``reference_figures_for`` gives the program-level terms
+to show beside (never mixed with) the local figures. Pure functions: may import ``errors`` and
+``formats`` only; no network, no archive.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from watcher.costs.extract import (
     scan_costs,
 )
 from watcher.costs.reference import ReferenceFigure, reference_figures_for
-from watcher.costs.text import ExtractedText, extract_text
+from watcher.formats.text import ExtractedText, extract_text
 
 __all__ = [
     "CostFigure",

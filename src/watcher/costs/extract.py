@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Literal, TypeVar
 
-from watcher.costs.text import ExtractedText, document_date_from_text
+from watcher.formats.text import ExtractedText, document_date_from_text
 
 __all__ = [
     "CostFigure",

@@ -2,13 +2,14 @@
 
 ``get_state_law`` / ``all_states`` read the table; ``legal_context`` words it for an alert;
 ``withdrawal_debounce`` weighs withdrawals by state law; ``records_request_letter`` and
-``statutory_due_date`` serve public-records requests. Information, not legal advice.
+``statutory_due_date`` serve public-records requests, tracked in ``law.requests``. Information,
+not legal advice. May import ``errors`` and ``store`` only.
 """
 
 from __future__ import annotations
 
-from .context import DISCLAIMER, LegalContext, legal_context, withdrawal_debounce
-from .data import (
+from watcher.law.context import DISCLAIMER, LegalContext, legal_context, withdrawal_debounce
+from watcher.law.data import (
     RecordsLaw,
     StateLaw,
     StateLawError,
@@ -17,8 +18,8 @@ from .data import (
     get_state_law,
     has_state_law,
 )
-from .deadlines import DueDate, statutory_due_date
-from .letter import records_request_letter
+from watcher.law.deadlines import DueDate, statutory_due_date
+from watcher.law.letter import records_request_letter
 
 __all__ = [
     "DISCLAIMER",

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .data import (
+from watcher.law.data import (
     Participation,
     StateLaw,
     UnknownStateError,

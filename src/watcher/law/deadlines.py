@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from .data import StateLaw, get_state_law
+from watcher.law.data import StateLaw, get_state_law
 
 
 @dataclass(frozen=True)

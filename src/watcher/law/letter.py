@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from .context import DISCLAIMER
-from .data import StateLaw, get_state_law
+from watcher.law.context import DISCLAIMER
+from watcher.law.data import StateLaw, get_state_law
 
 AGENCY_PLACEHOLDER = "[AGENCY NAME]"
 NAME_PLACEHOLDER = "[YOUR NAME]"

@@ -1,25 +1,24 @@
-"""Source kinds, registered in one place: ``@register("kind")`` on a run function."""
+"""Source kinds: one module per kind, registered here and nowhere else.
+
+Owns what a source does on each run (fetch, hand to its stage, report). A kind's module may import
+``watcher.sources.base``, ``fetch``, ``config``, ``store`` and the stage it feeds (``ice``,
+``documents``); it never imports this registry, so adding a kind is one line below.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from watcher.sources import document, ice, legistar
+from watcher.sources.base import SourceContext, SourceResult, SourceRunner
 
-from .base import SourceContext, SourceResult
-
-SourceRunner = Callable[[SourceContext], SourceResult]
-REGISTRY: dict[str, SourceRunner] = {}
-
-
-def register(kind: str) -> Callable[[SourceRunner], SourceRunner]:
-    def decorate(runner: SourceRunner) -> SourceRunner:
-        REGISTRY[kind] = runner
-        return runner
-
-    return decorate
+REGISTRY: dict[str, SourceRunner] = {
+    "ice_287g": ice.run_ice,
+    "document": document.run_document,
+    "document_index": document.run_document_index,
+    "legistar": legistar.run_legistar,
+}
 
 
 def get_runner(kind: str) -> SourceRunner:
-    _load_builtins()
     try:
         return REGISTRY[kind]
     except KeyError:
@@ -28,9 +27,4 @@ def get_runner(kind: str) -> SourceRunner:
         ) from None
 
 
-def _load_builtins() -> None:
-    # Imported here, not at module top, so each kind registers itself through the same path.
-    from . import documents, ice_287g  # noqa: F401
-
-
-__all__ = ["REGISTRY", "SourceContext", "SourceResult", "get_runner", "register"]
+__all__ = ["REGISTRY", "SourceContext", "SourceResult", "SourceRunner", "get_runner"]

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 import httpx
 import sqlite_utils
 
-from ..archive import iso
-from ..config import SourceConfig
-from ..fetch import Fetched, FetchPolicy, Validators, fetch
-from ..publications import Applied, Rules
+from watcher.config import SourceConfig
+from watcher.fetch import Fetched, FetchPolicy, Validators, fetch
+from watcher.ice.apply import Applied, Rules
+from watcher.store.archive import iso
 
 
 @dataclass
@@ -34,6 +34,9 @@ class SourceResult:
     @property
     def event_ids(self) -> list[int]:
         return [event_id for applied in self.applied for event_id in applied.event_ids]
+
+
+SourceRunner = Callable[[SourceContext], SourceResult]
 
 
 def cached_fetch(ctx: SourceContext, url: str) -> Fetched:

@@ -1,7 +1,12 @@
-"""`watcher web`: the public site over the archive (events, states, feeds, subscriptions)."""
+"""`watcher web`: the public site over the archive (events, states, feeds, subscriptions).
+
+``app`` builds the ASGI app, ``context`` holds what handlers share (rendering, error pages),
+``routes`` maps URLs to ``pages`` and ``forms``. May import ``config``, ``store``, ``alerts``
+and ``law``; nothing imports it but the ``cli``.
+"""
 
 from __future__ import annotations
 
-from .app import create_app
+from watcher.web.app import create_app
 
 __all__ = ["create_app"]

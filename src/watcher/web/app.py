@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import sqlite_utils
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -19,112 +15,23 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 from starlette.types import Receive, Scope, Send
 
-from watcher.alerts.config import AlertsConfig
-from watcher.archive import open_archive
-from watcher.config import Config
-
-from .charts import legend_swatch
-from .security import (
-    CSRF_COOKIE,
-    CSRF_FIELD,
+from watcher.config import AlertsConfig, Config
+from watcher.store.archive import open_archive
+from watcher.web.charts import legend_swatch
+from watcher.web.context import Web, problem
+from watcher.web.routes import routes
+from watcher.web.security import (
     SECURITY_HEADERS,
     BodyLimit,
     Csrf,
-    RateLimiter,
     SecurityHeaders,
     load_secret,
 )
-from .subscribing import Tokens, create_web_tables
+from watcher.web.subscribing import Tokens
 
 HERE = Path(__file__).parent
 BODY_LIMIT = 32 * 1024
 T = TypeVar("T")
-
-
-@dataclass
-class Web:
-    """What every handler needs; one per app."""
-
-    db_file: Path
-    alerts: AlertsConfig | None
-    base_url: str
-    templates: Jinja2Templates
-    csrf: Csrf
-    tokens: Tokens
-    client_limit: RateLimiter = field(default_factory=RateLimiter)
-    # Also per address, so one address cannot be sent a flood of confirmations from many IPs.
-    address_limit: RateLimiter = field(default_factory=lambda: RateLimiter(3, 3600.0))
-
-    @contextlib.contextmanager
-    def db(self) -> Iterator[sqlite_utils.Database]:
-        # A connection per request, in the worker thread that uses it: sqlite3 connections
-        # must not carry transactions across threads, and WAL lets readers run beside writers.
-        db = open_archive(self.db_file, migrate=False)
-        try:
-            yield db
-        finally:
-            db.close()
-
-    async def run(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        def call() -> T:
-            with self.db() as db:
-                return func(db, *args, **kwargs)
-
-        return await run_in_threadpool(call)
-
-
-def web_of(request: Request) -> Web:
-    web: Web = request.app.state.web
-    return web
-
-
-def render(
-    request: Request,
-    name: str,
-    context: dict[str, Any] | None = None,
-    *,
-    status: int = 200,
-    form: bool = False,
-    headers: dict[str, str] | None = None,
-) -> Response:
-    """A page. With `form`, the CSRF cookie is set when new and the page is never cached."""
-    web = web_of(request)
-    ctx: dict[str, Any] = {"csrf_field": CSRF_FIELD, "base_url": web.base_url, **(context or {})}
-    cookie, new_cookie = web.csrf.cookie_value(request) if form else ("", False)
-    if form:
-        ctx["csrf_token"] = web.csrf.form_token(cookie)
-    all_headers = {"Cache-Control": "no-store"} if form else {}
-    all_headers.update(headers or {})
-    response = web.templates.TemplateResponse(
-        request, name, ctx, status_code=status, headers=all_headers
-    )
-    if new_cookie:
-        response.set_cookie(
-            CSRF_COOKIE,
-            cookie,
-            httponly=True,
-            samesite="strict",
-            secure=request.url.scheme == "https",
-        )
-    return response
-
-
-def problem(
-    request: Request,
-    status: int,
-    title: str,
-    message: str,
-    *,
-    headers: dict[str, str] | None = None,
-) -> Response:
-    """A clear, polite page for anything that went wrong, with the right status code."""
-    return render(
-        request,
-        "message.html",
-        {"title": title, "message": message, "status": status},
-        status=status,
-        headers={"Cache-Control": "no-store", **(headers or {})},
-    )
 
 
 _STATUS_TEXT = {
@@ -165,11 +72,9 @@ def _too_large_sender(app_ref: list[Starlette]) -> Callable[[Scope, Receive, Sen
 
 def create_app(config: Config | None, db_file: Path) -> Starlette:
     """The web app over the archive at `db_file` (upgraded and given its web table now)."""
-    from .routes import routes
-
     db_file = Path(db_file)
-    with contextlib.closing(open_archive(db_file)) as db:
-        create_web_tables(db)
+    # Upgraded once here, so each request can open it without migrating.
+    open_archive(db_file).close()
     alerts = config.alerts if config is not None else None
     base_url = (alerts.base_url if alerts else AlertsConfig.model_fields["base_url"].default) or ""
     secret = load_secret(db_file)

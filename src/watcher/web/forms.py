@@ -15,10 +15,9 @@ from starlette.responses import Response
 
 from watcher.alerts.models import CADENCES, EVENT_HEADLINES, EVENT_TYPES, SubscriptionError
 from watcher.alerts.subscriptions import iso, normalise_request
-
-from .app import problem, render, web_of
-from .security import CSRF_FIELD, BodyTooLarge, client_key
-from .subscribing import Pending, TokenProblem, confirm, pending, request_subscription
+from watcher.web.context import problem, render, web_of
+from watcher.web.security import CSRF_FIELD, BodyTooLarge, client_key
+from watcher.web.subscribing import Pending, TokenProblem, confirm, pending, request_subscription
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 # subscriptions.new_token(): 32 random bytes, URL-safe base64. Anything else is no token;

@@ -8,13 +8,12 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from watcher.alerts.enrich import enriched_events
 from watcher.alerts.feed import build_feed
 from watcher.alerts.models import EVENT_HEADLINES, EVENT_TYPES, US_STATES
 from watcher.alerts.render import event_context
-from watcher.enrich import enriched_events
-
-from .app import problem, render, web_of
-from .charts import legend, monthly_active, svg_chart
+from watcher.web.charts import legend, monthly_active, svg_chart
+from watcher.web.context import problem, render, web_of
 
 RECENT = 50
 FEED_SIZE = 50

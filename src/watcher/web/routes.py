@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute, Route
 
-from . import forms, pages
+from watcher.web import forms, pages
 
 
 def routes() -> list[BaseRoute]:

@@ -25,11 +25,9 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from watcher.alerts.outbox import enqueue_operator_alert
 from watcher.alerts.subscriptions import get_subscriber, iso, normalise_request, subscribe
-from watcher.archive import SCHEMA_V5
 
 CONFIRM_MAX_AGE = 48 * 3600
 
-WEB_SCHEMA = SCHEMA_V5  # created by the archive's migration 5; kept here for create_web_tables
 
 CONFIRM_BODY = """\
 Someone, probably you, asked to receive 287(g) agreement alerts at this address:
@@ -58,10 +56,6 @@ class Pending:
     email: str
     request: dict[str, Any]
     confirmed_at: str | None
-
-
-def create_web_tables(db: Any) -> None:
-    db.executescript(WEB_SCHEMA)
 
 
 class Tokens:

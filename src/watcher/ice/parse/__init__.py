@@ -1,0 +1,1 @@
+"""Pure parsers of ICE's publications: workbooks, the landing page, headers, names."""

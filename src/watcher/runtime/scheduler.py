@@ -1,0 +1,135 @@
+"""`watcher serve`: each source on its own cron schedule, plus delivery, digests and feeds.
+
+APScheduler 3.x. A job never runs twice at once (max_instances=1), missed runs collapse into one
+(coalesce) and a run missed by less than the grace time still happens after a restart or sleep.
+Every job takes the same archive lock as `watcher run`, so a cron run and the daemon never write
+the archive at the same time. SIGTERM and SIGINT let the job in hand finish, then exit.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from apscheduler.events import EVENT_SCHEDULER_STARTED
+from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from watcher.config import Config
+from watcher.errors import WatcherError
+from watcher.lock import LockBusy
+
+log = logging.getLogger(__name__)
+
+JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600}
+LOCK_WAIT = 600.0  # a job waits this long for a cron-started run to finish
+
+
+def source_job(config: Config, db_file: Path, name: str) -> None:
+    from watcher.runtime.service import run_once
+
+    try:
+        report = run_once(config, db_file, [name], lock_wait=LOCK_WAIT)
+    except LockBusy as exc:
+        log.warning("job=source source=%s skipped: %s", name, exc)
+        return
+    except WatcherError as exc:
+        log.error("job=source source=%s failed: %s", name, exc)
+        return
+    for outcome in report.outcomes:
+        log.info("job=source source=%s ok=%s error=%s", outcome.name, outcome.ok, outcome.error)
+
+
+def housekeeping_job(config: Config, db_file: Path, task: str) -> None:
+    """Deliver the outbox, queue due digests or refresh the feeds, under the archive lock."""
+    from watcher.alerts.delivery import deliver_due, queue_digests, refresh_feeds
+    from watcher.lock import ArchiveLock
+    from watcher.store.archive import open_archive
+
+    actions: dict[str, Callable[..., Any]] = {
+        "deliver": deliver_due,
+        "digests": queue_digests,
+        "feeds": refresh_feeds,
+    }
+    try:
+        with ArchiveLock(db_file, wait=LOCK_WAIT):
+            db = open_archive(db_file)
+            try:
+                actions[task](config, db)
+            finally:
+                db.close()
+    except WatcherError as exc:
+        log.error("job=%s failed: %s", task, exc)
+
+
+def build_scheduler(
+    config: Config,
+    db_file: Path,
+    scheduler: BaseScheduler | None = None,
+    *,
+    deliver_every: float = 60.0,
+) -> BaseScheduler:
+    """Add every job to ``scheduler`` (a BlockingScheduler by default; tests pass another)."""
+    scheduler = scheduler or BlockingScheduler(job_defaults=JOB_DEFAULTS, timezone="UTC")
+    for source in config.sources:
+        if not source.enabled:
+            continue
+        scheduler.add_job(
+            source_job,
+            CronTrigger.from_crontab(source.schedule, timezone="UTC"),
+            args=[config, db_file, source.name],
+            id=f"source:{source.name}",
+            name=f"source {source.name}",
+            replace_existing=True,
+            **JOB_DEFAULTS,
+        )
+    housekeeping = [
+        ("deliver", IntervalTrigger(seconds=deliver_every)),
+        ("digests", CronTrigger(minute="*/15", timezone="UTC")),
+        ("feeds", CronTrigger(minute=5, timezone="UTC")),
+    ]
+    for task, trigger in housekeeping:
+        scheduler.add_job(
+            housekeeping_job,
+            trigger,
+            args=[config, db_file, task],
+            id=task,
+            name=task,
+            replace_existing=True,
+            **JOB_DEFAULTS,
+        )
+    return scheduler
+
+
+def serve(config: Config, db_file: Path) -> None:
+    """Run until SIGTERM or SIGINT; the job in hand finishes first."""
+    scheduler = build_scheduler(config, db_file)
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        name = signal.Signals(signum).name
+        log.info("received %s: finishing the job in hand, then exiting", name)
+        if not scheduler.running:  # not started yet: no job in hand to wait for
+            log.info("scheduler stopped")
+            raise SystemExit(0)
+        # The handler runs in the main thread while start() blocks; the jobs run in pool threads,
+        # so waiting here lets the job in hand finish, after which start() returns.
+        scheduler.shutdown(wait=True)
+
+    def started(_event: object) -> None:
+        for job in scheduler.get_jobs():
+            log.info(
+                "scheduled job=%r trigger=%s next=%s", job.name, job.trigger, job.next_run_time
+            )
+        log.info("scheduler started with %d jobs", len(scheduler.get_jobs()))
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    scheduler.add_listener(started, EVENT_SCHEDULER_STARTED)
+    scheduler.start()
+    log.info("scheduler stopped")

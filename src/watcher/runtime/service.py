@@ -1,0 +1,42 @@
+"""One whole pass (`watcher run`, and each scheduled job of `watcher serve`): fetch, detect,
+queue the alerts, deliver what is due. Always under the archive lock."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import httpx
+
+from watcher.config import Config
+from watcher.fetch import build_client
+from watcher.lock import ArchiveLock
+from watcher.runtime.pipeline import RunReport, run_sources
+from watcher.store.archive import open_archive
+
+log = logging.getLogger(__name__)
+
+
+def run_once(
+    config: Config,
+    db_file: Path,
+    names: list[str] | None = None,
+    *,
+    lock_wait: float = 0.0,
+    client: httpx.Client | None = None,
+    deliver: bool = True,
+) -> RunReport:
+    with ArchiveLock(db_file, wait=lock_wait):
+        db = open_archive(db_file)
+        own_client = client is None
+        http = client or build_client(config.contact, config.fetch.timeout)
+        try:
+            report = run_sources(config, db, http, names)
+        finally:
+            if own_client:
+                http.close()
+        from watcher.alerts.delivery import queue_and_deliver
+
+        queue_and_deliver(config, db, deliver_now=deliver)
+        db.close()
+    return report
