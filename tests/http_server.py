@@ -62,6 +62,12 @@ class ScriptedServer:
                 with contextlib.suppress(OSError):  # the client may hang up on a cut body
                     self.wfile.write(body)
 
+            def do_POST(self) -> None:
+                # A form post (BoardDocs lists meetings that way) answers like a GET of its path.
+                length = int(self.headers.get("Content-Length") or 0)
+                self.rfile.read(min(length, 1_000_000))
+                self.do_GET()
+
             def log_message(self, format: str, *args: object) -> None:
                 pass
 

@@ -12,7 +12,7 @@ import email.utils
 import hashlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import httpx
@@ -89,8 +89,10 @@ def fetch(
     validators: Validators | None = None,
     policy: FetchPolicy | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    data: Mapping[str, str] | None = None,
 ) -> Fetched:
-    """GET ``url``; raise FetchError (TransientFetchError after the last retry) on failure."""
+    """GET ``url`` (POST ``data`` as a form when given: BoardDocs lists meetings that way);
+    raise FetchError (TransientFetchError after the last retry) on failure."""
     policy = policy or FetchPolicy()
     headers: dict[str, str] = {}
     if validators and validators.etag:
@@ -100,7 +102,7 @@ def fetch(
     attempt = 0
     while True:
         try:
-            return _fetch_once(client, url, headers, policy.max_bytes)
+            return _fetch_once(client, url, headers, policy.max_bytes, data)
         except TransientFetchError as exc:
             if attempt >= policy.retries:
                 raise
@@ -116,9 +118,16 @@ def _retry_delay(exc: TransientFetchError, backoff: float, attempt: int) -> floa
     return float(backoff * (2**attempt))
 
 
-def _fetch_once(client: httpx.Client, url: str, headers: dict[str, str], cap: int) -> Fetched:
+def _fetch_once(
+    client: httpx.Client,
+    url: str,
+    headers: dict[str, str],
+    cap: int,
+    data: Mapping[str, str] | None = None,
+) -> Fetched:
+    method = "POST" if data is not None else "GET"
     try:
-        with client.stream("GET", url, headers=headers) as response:
+        with client.stream(method, url, headers=headers, data=data) as response:
             if response.status_code == 304:
                 return _result(url, response, b"")
             if response.status_code in TRANSIENT_STATUS:

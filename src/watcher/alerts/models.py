@@ -5,10 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, NotRequired, TypedDict
 
-EventType = Literal["new", "renewal", "withdrawal", "rename", "pending", "reinstated"]
+EventType = Literal[
+    "new", "renewal", "withdrawal", "rename", "pending", "reinstated", "agenda_item"
+]
 Cadence = Literal["immediate", "daily", "weekly"]
 
-EVENT_TYPES: tuple[str, ...] = ("new", "renewal", "withdrawal", "rename", "pending", "reinstated")
+EVENT_TYPES: tuple[str, ...] = (
+    "new", "renewal", "withdrawal", "rename", "pending", "reinstated", "agenda_item",
+)  # fmt: skip
 CADENCES: tuple[str, ...] = ("immediate", "daily", "weekly")
 
 # Subject prefixes, one per event type (the issue fixes the wording).
@@ -19,6 +23,8 @@ EVENT_HEADLINES: dict[str, str] = {
     "rename": "287(g) agency renamed",
     "pending": "Pending 287(g) agreement",
     "reinstated": "287(g) agreement reinstated",
+    # A county agenda item about 287(g): the alert that can come before the vote.
+    "agenda_item": "287(g) on a county agenda",
 }
 
 # States, DC and the territories ICE has listed agencies in.

@@ -37,6 +37,7 @@ _WHAT = {
     "under the {model}.",
     "reinstated": "{agency} ({state}) is back on ICE's list of 287(g) agreements under the "
     "{model}, after having been withdrawn.",
+    "agenda_item": "{agency} ({state}) has an item about 287(g) on a meeting agenda.",
 }
 
 
@@ -126,6 +127,34 @@ def _legal(value: object) -> dict[str, Any] | None:
     }
 
 
+def _agenda(event: Mapping[str, Any]) -> dict[str, Any] | None:
+    """An agenda item's meeting, item and documents (None for ICE list events)."""
+    if event.get("type") != "agenda_item":
+        return None
+    documents = [
+        {
+            "kind": str(d.get("kind") or ""),
+            "title": str(d.get("title") or ""),
+            "url": _safe_url(d.get("url")),
+            "raw_url": str(d.get("url") or ""),
+            "page": d.get("page"),
+        }
+        for d in _dicts(event.get("documents"))
+    ]
+    return {
+        "body": str(event.get("body") or event.get("agency") or ""),
+        "meeting_date": _date_text(event.get("meeting_date")),
+        "upcoming": bool(event.get("upcoming")),
+        "item_number": str(event.get("item_number") or ""),
+        "title": str(event.get("title") or ""),
+        "excerpt": str(event.get("excerpt") or ""),
+        "vote": str(event.get("vote") or ""),
+        "meeting_url": _safe_url(event.get("meeting_url")),
+        "raw_meeting_url": str(event.get("meeting_url") or ""),
+        "documents": documents,
+    }
+
+
 def event_context(event: Mapping[str, Any]) -> dict[str, Any]:
     """Clean, pre-formatted values: templates stay free of logic about missing fields."""
     kind = str(event.get("type") or "")
@@ -160,6 +189,7 @@ def event_context(event: Mapping[str, Any]) -> dict[str, Any]:
         "references": [_reference(item) for item in _dicts(event.get("reference_figures"))],
         "legal": _legal(event.get("legal_context")),
         "records_hint": str(event.get("records_request_hint") or ""),
+        "agenda": _agenda(event),
     }
 
 

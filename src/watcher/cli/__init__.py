@@ -1,7 +1,7 @@
 """The ``watcher`` command line. Logging is configured here and nowhere else.
 
 Exit codes: 0 all good, 1 some source failed (the others still ran), 2 usage or configuration.
-One module per command family (``run``, ``costs``, ``alerts``, ``service``, ``law``,
+One module per command family (``run``, ``costs``, ``agenda``, ``alerts``, ``service``, ``law``,
 ``analyst``, ``web``); each may import any stage, importing what a command needs when it runs.
 """
 
@@ -69,9 +69,9 @@ def main() -> None:
 
 
 def _register_commands() -> None:
-    from watcher.cli import alerts, analyst, costs, law, run, service, web
+    from watcher.cli import agenda, alerts, analyst, costs, law, run, service, web
 
-    modules = (run, costs, alerts, service, law, analyst, web)
+    modules = (run, costs, agenda, alerts, service, law, analyst, web)
     for module in modules:
         module.register(cli)
 
