@@ -54,7 +54,8 @@ def test_real_mecklenburg_events_and_their_agenda(
     config(
         tmp_path,
         f"  - {{name: mecklenburg, kind: legistar, url: '{http_server.base}/v1', "
-        "client: mecklenburg, lookback_days: 3000, jurisdiction: {state: NC, county: Mecklenburg}}\n",
+        "client: mecklenburg, lookback_days: 3000, "
+        "jurisdiction: {state: NC, county: Mecklenburg}}\n",
     )
     result = watcher(tmp_path, "run")
     assert result.exit_code == 0, result.output

@@ -21,7 +21,10 @@ from watcher.store.archive import MIGRATIONS, SCHEMA_VERSION, open_archive, sche
 from watcher.store.migrations import Migration, load_migrations
 
 V1_TABLES = ("sources", "blobs", "publications", "agreements", "agreement_history", "events")
-LATER_TABLES = ("subscribers", "outbox", "documents", "document_pages_fts", "cost_figures")
+LATER_TABLES = (
+    "subscribers", "outbox", "documents", "document_pages_fts", "cost_figures", "meetings",
+    "agenda_items", "source_cursors",
+)  # fmt: skip
 
 V1_ROWS = """
 INSERT INTO sources (name, kind, url) VALUES ('ice', 'ice_287g', 'https://www.ice.gov/287g');
@@ -89,7 +92,7 @@ def test_version_1_archive_is_upgraded_keeping_every_row(tmp_path: Path) -> None
     assert not set(LATER_TABLES) & {r[1] for r in before["_schema"]}
 
     db = open_archive(path)
-    assert schema_version(db) == SCHEMA_VERSION == 5
+    assert schema_version(db) == SCHEMA_VERSION == 6
     for table in V1_TABLES:
         assert db.execute(f"SELECT * FROM {table}").fetchall() == before[table], table
     assert set(LATER_TABLES) <= names_of(db, "table")
@@ -151,7 +154,7 @@ def test_newer_archive_is_refused_and_left_unchanged(tmp_path: Path) -> None:
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    with pytest.raises(ArchiveError, match="schema version 6, newer than this program's 5"):
+    with pytest.raises(ArchiveError, match="schema version 7, newer than this program's 6"):
         open_archive(path)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
 

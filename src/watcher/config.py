@@ -133,7 +133,6 @@ class SourceConfig(Strict):
     client: str | None = None
     token: str | None = None
     calendar_url: AnyHttpUrl | None = None
-    search_terms: list[str] = Field(default_factory=lambda: ["287(g)", "287g"])
     # granicus: which Granicus product the URL is (auto: read from the URL)
     variant: Literal["auto", "viewpublisher", "rss", "iqm2", "novusagenda"] = "auto"
     # boarddocs: the committee whose meetings to list (BD-GetMeetingsList); without it the

@@ -12,6 +12,7 @@ meeting is "17:30:00Z"), so the offset is dropped rather than trusted.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -52,7 +53,10 @@ def parse_events(
 
 
 def api_root(base_url: str) -> str:
-    """``https://slug.api.civicclerk.com/v1`` from any URL under it."""
+    """``https://slug.api.civicclerk.com/v1`` from any URL under it (or the host's ``/v1``)."""
+    match = re.match(r"^(https?://[^?#]*?/v1)(?:[/?#]|$)", base_url, re.IGNORECASE)
+    if match:
+        return match.group(1)
     parts = urlsplit(base_url)
     return f"{parts.scheme}://{parts.netloc}/v1"
 

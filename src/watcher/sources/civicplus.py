@@ -43,6 +43,6 @@ def listing_url(site: str, today: dt.date, lookback_days: int) -> str:
         "dateRange": "",
         "dateSelector": "",
     }
-    return urljoin(
-        site if site.endswith("/") else site + "/", "/AgendaCenter/Search/?"
-    ) + urlencode(query)
+    # Relative to the configured URL, so a site served under a path prefix keeps it.
+    root = site if site.endswith("/") else site + "/"
+    return urljoin(root, "AgendaCenter/Search/") + "?" + urlencode(query)

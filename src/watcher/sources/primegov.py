@@ -13,12 +13,13 @@ from watcher.agendas import Listing, Meeting, primegov
 from watcher.sources.agenda import AgendaPass, newest_date
 from watcher.sources.base import SourceContext, SourceResult
 
-API = "/api/v2/PublicPortal/"
+API = "api/v2/PublicPortal/"  # relative: a portal under a path prefix keeps it
 
 
 def run_primegov(ctx: SourceContext) -> SourceResult:
     agenda = AgendaPass(ctx, "primegov")
     site = str(ctx.source.url)
+    site = site if site.endswith("/") else site + "/"
     urls = [
         urljoin(site, API + "ListUpcomingMeetings"),
         urljoin(site, API + f"ListArchivedMeetings?year={agenda.now.year}"),

@@ -1,8 +1,8 @@
 """`watcher web`: the public site over the archive (events, states, feeds, subscriptions).
 
 ``app`` builds the ASGI app, ``context`` holds what handlers share (rendering, error pages),
-``routes`` maps URLs to ``pages`` and ``forms``. May import ``config``, ``store``, ``alerts``
-and ``law``; nothing imports it but the ``cli``.
+``routes`` maps URLs to ``pages`` and ``forms``. May import ``config``, ``store``, ``alerts``,
+``law`` and ``documents`` (agenda items); nothing imports it but the ``cli``.
 """
 
 from __future__ import annotations

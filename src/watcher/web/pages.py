@@ -1,4 +1,5 @@
-"""Read-only pages: recent events, one event, states with their chart, and the Atom feeds."""
+"""Read-only pages: recent events, one event, states with their chart and upcoming 287(g)
+agenda items, and the Atom feeds."""
 
 from __future__ import annotations
 
@@ -12,11 +13,13 @@ from watcher.alerts.enrich import enriched_events
 from watcher.alerts.feed import build_feed
 from watcher.alerts.models import EVENT_HEADLINES, EVENT_TYPES, US_STATES
 from watcher.alerts.render import event_context
+from watcher.documents.meetings import agenda_events
 from watcher.web.charts import legend, monthly_active, svg_chart
 from watcher.web.context import problem, render, web_of
 
 RECENT = 50
 FEED_SIZE = 50
+AGENDA_ITEMS = 50  # upcoming 287(g) agenda items on a state page
 
 
 def _filters(request: Request) -> tuple[str | None, str | None] | Response:
@@ -79,7 +82,17 @@ def _state_code(request: Request) -> str | None:
 def _state_data(db: Any, code: str) -> dict[str, Any]:
     series = monthly_active(db, code)
     events = enriched_events(db, state=code, newest_first=True, limit=20)
-    return {"series": series, "events": events}
+    agenda = agenda_events(db, state=code, upcoming=True, limit=AGENDA_ITEMS)
+    return {"series": series, "events": events, "agenda": agenda}
+
+
+def _agenda_row(item: dict[str, Any]) -> dict[str, Any]:
+    """An upcoming agenda item as the state page shows it; only web links become links."""
+    documents = [
+        {**d, "url": d["url"] if str(d["url"]).startswith(("http://", "https://")) else None}
+        for d in item["documents"]
+    ]
+    return {**item, "documents": documents}
 
 
 async def state_page(request: Request) -> Response:
@@ -99,6 +112,7 @@ async def state_page(request: Request) -> Response:
             "legend": legend(series),
             "series": series,
             "events": _summaries(data["events"]),
+            "agenda": [_agenda_row(item) for item in data["agenda"]],
         },
     )
 
