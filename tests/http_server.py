@@ -25,6 +25,7 @@ class Answer:
 class Recorded:
     path: str
     headers: dict[str, str]
+    at: float = field(default_factory=time.monotonic)  # when the request arrived
 
 
 class ScriptedServer:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from pathlib import Path
 
@@ -57,14 +58,20 @@ def test_civicplus_search_page(tmp_path: Path, http_server: ScriptedServer) -> N
     assert http_server.hits("/AgendaCenter/ViewFile/Agenda/_12142020-827") == 0
 
 
-def test_civicplus_is_paced(tmp_path: Path, http_server: ScriptedServer) -> None:
-    http_server.route(
+def columbus(server: ScriptedServer) -> None:
+    server.route(
         "/AgendaCenter/Search/",
         Answer(body=real("civicplus", "columbus_wi_agendacenter_search.html")),
     )
     for key in ("10082020-1625", "10072020-1620"):
-        http_server.route(f"/AgendaCenter/ViewFile/Agenda/_{key}", Answer(body=plain_pdf()))
-        http_server.route(f"/AgendaCenter/ViewFile/Minutes/_{key}", Answer(body=plain_pdf()))
+        server.route(f"/AgendaCenter/ViewFile/Agenda/_{key}", Answer(body=plain_pdf()))
+        server.route(f"/AgendaCenter/ViewFile/Minutes/_{key}", Answer(body=plain_pdf()))
+
+
+def test_civicplus_waits_two_seconds_by_default(
+    tmp_path: Path, http_server: ScriptedServer
+) -> None:
+    columbus(http_server)
     config(
         tmp_path,
         f"  - {{name: cw, kind: civicplus, url: '{http_server.base}/', lookback_days: 3660, "
@@ -76,7 +83,23 @@ def test_civicplus_is_paced(tmp_path: Path, http_server: ScriptedServer) -> None
         report = run_sources(load_config(tmp_path / "sources.yaml"), db, client, sleep=slept.append)
     assert report.ok, report.outcomes[0].error
     assert len(http_server.requests) == 5  # the search page and four documents
-    assert len(slept) >= 4 and all(1.5 < s <= 2.0 for s in slept)  # two seconds apart
+    # A wait before each request after the first: what is left of two seconds since the last.
+    assert len(slept) == 4 and all(0 < s <= 2.0 for s in slept)
+
+
+def test_min_interval_spaces_requests_to_a_host(
+    tmp_path: Path, http_server: ScriptedServer
+) -> None:
+    columbus(http_server)
+    config(
+        tmp_path,
+        f"  - {{name: cw, kind: civicplus, url: '{http_server.base}/', lookback_days: 3660, "
+        f"max_meetings: 2, min_interval: 1, {NC}}}\n",
+    )
+    assert watcher(tmp_path, "run").exit_code == 0
+    times = [request.at for request in http_server.requests]
+    assert len(times) == 5
+    assert min(b - a for a, b in itertools.pairwise(times)) >= 0.9  # 1 s, less arrival jitter
 
 
 def test_granicus_view_publisher_agenda_then_minutes(

@@ -147,6 +147,11 @@ def scan_document(
     return applied
 
 
+def mark_scanned(db: sqlite_utils.Database, due: DueDocument, now: dt.datetime) -> None:
+    """An agenda item whose text does not mention 287(g): read, nothing to record."""
+    db.execute("UPDATE meeting_documents SET scanned_at = ? WHERE id = ?", [iso(now), due.id])
+
+
 def _mentions(due: DueDocument, pages: list[str]) -> list[Mention]:
     if due.kind != "item":
         return find_mentions(pages, minutes=due.kind == "minutes")

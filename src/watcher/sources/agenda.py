@@ -20,10 +20,12 @@ from urllib.parse import urlsplit
 
 from watcher.agendas import Listing, Meeting
 from watcher.config import Jurisdiction
+from watcher.documents.agenda_items import mentions_287g
 from watcher.documents.meetings import (
     DueDocument,
     documents_due,
     get_cursor,
+    mark_scanned,
     record_meeting,
     scan_document,
     set_cursor,
@@ -114,6 +116,10 @@ class AgendaPass:
             )  # fmt: skip
             recheck = meeting.status == "upcoming"
             for due in documents_due(self.ctx.db, meeting_id, recheck=recheck):
+                if due.kind == "item" and not mentions_287g(due.title):
+                    # An item's text is all there is to read: nothing to fetch, nothing to keep.
+                    mark_scanned(self.ctx.db, due, self.now)
+                    continue
                 if self.documents_left <= 0:
                     self.result.notes.append(
                         "document budget of this pass spent; the rest next pass"
