@@ -30,7 +30,8 @@ DEFAULT_CONFIG = "sources.yaml"
 DEFAULT_DB = "watcher.db"
 DEFAULT_SCHEDULE = "0 */4 * * *"
 LEGISTAR_API = "https://webapi.legistar.com/v1"
-AGENDA_KINDS = ("legistar", "civicplus", "granicus", "civicclerk", "boarddocs", "primegov")
+# The URLs that name their Granicus product (sources/granicus.py reads the same signs).
+GRANICUS_URL = re.compile(r"viewpublisher|\.iqm2\.com|/citizens/|novusagenda|/agendapublic", re.I)
 STATE_CODE = re.compile(r"^[A-Z]{2}$")
 
 
@@ -166,6 +167,15 @@ class SourceConfig(Strict):
     def _kind_needs(self) -> SourceConfig:
         if self.kind != "ice_287g" and self.jurisdiction is None:
             raise ValueError(f"a {self.kind} source needs jurisdiction: {{state, county}}")
+        if (
+            self.kind == "granicus"
+            and self.variant == "auto"
+            and not GRANICUS_URL.search(str(self.url))
+        ):
+            raise ValueError(
+                "cannot tell which Granicus product the url is; set variant: viewpublisher, "
+                "rss, iqm2 or novusagenda"
+            )
         if self.kind == "legistar" and not self.client:
             raise ValueError("a legistar source needs client: (the Legistar client name)")
         return self
