@@ -11,6 +11,7 @@ from pathlib import Path
 from agenda_sites import agenda_json, agenda_pdf, config, watcher
 from http_server import Answer, ScriptedServer
 from smtp_server import SmtpTestServer
+from watcher.alerts.render import Renderer
 from watcher.documents.meetings import agenda_events
 from watcher.store.archive import open_archive
 
@@ -121,3 +122,37 @@ def test_agenda_command_text_and_bad_state(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "not a two-letter state code" in result.output
     assert agenda_events(open_archive(tmp_path / "w.db"), ids=[]) == []
+
+
+def test_digest_groups_agenda_items_beside_list_events(
+    tmp_path: Path, http_server: ScriptedServer
+) -> None:
+    day = dt.date.today() + dt.timedelta(days=3)
+    http_server.route("/v1/nash/events", Answer(body=events_json(http_server, day, False)))
+    http_server.route("/v1/nash/events/31/eventitems", Answer(body=b"[]"))
+    http_server.route("/files/31_A.pdf", Answer(body=agenda_pdf()))
+    config(
+        tmp_path,
+        f"  - {{name: nash, kind: legistar, url: '{http_server.base}/v1', client: nash, "
+        "jurisdiction: {state: NC, county: Nash}}\n",
+    )
+    assert watcher(tmp_path, "run").exit_code == 0
+    (item,) = agenda_events(open_archive(tmp_path / "w.db"))
+    listed = {
+        "id": 7,
+        "type": "new",
+        "state": "NC",
+        "agency": "Nash County Sheriff's Office",
+        "support_type": "Task Force Model",
+        "observed_at": "2026-11-30T10:00:00+00:00",
+    }
+    subject, (text, html) = Renderer().digest_parts(
+        [listed, item], cadence="weekly", unsubscribe_url="https://x.example/u/t"
+    )
+    assert subject == "287(g) weekly digest: 2 changes (NC)"
+    assert "## New 287(g) agreement (1)" in text
+    assert "## 287(g) on a county agenda (1)" in text
+    assert f"* Nash County Board of Commissioners - meeting of {day}" in text
+    assert "Item 7.B: Consider a Memorandum of Agreement" in text
+    assert "ICE's list showed this" not in text.split("## 287(g) on a county agenda")[1]
+    assert "Meeting: <strong>Board of Commissioners" in html

@@ -102,6 +102,41 @@ def test_min_interval_spaces_requests_to_a_host(
     assert min(b - a for a, b in itertools.pairwise(times)) >= 0.9  # 1 s, less arrival jitter
 
 
+def test_civicplus_amended_agenda_is_read_again(
+    tmp_path: Path, http_server: ScriptedServer
+) -> None:
+    def page(stamp: str) -> bytes:
+        return (
+            '<html><body><div id="AgendaCenterContent"><div class="listing" id="cat1">'
+            "<h2>Board of Commissioners</h2><table><tbody><tr class='catAgendaRow'><td>"
+            f"<h4><strong>Jan 5, 2099</strong> — {stamp}</h4><p>"
+            "<a href='/AgendaCenter/ViewFile/Agenda/_01052099-7'>Regular Meeting</a></p>"
+            "</td></tr></tbody></table></div></div></body></html>"
+        ).encode()
+
+    http_server.route(
+        "/AgendaCenter/Search/",
+        Answer(body=page("Posted Dec 28, 2098 4:00 PM")),
+        Answer(body=page("Posted Dec 28, 2098 4:00 PM")),
+        Answer(body=page("Amended Jan 2, 2099 9:15 AM")),
+    )
+    http_server.route(
+        "/AgendaCenter/ViewFile/Agenda/_01052099-7",
+        Answer(body=plain_pdf(), headers={"ETag": '"v1"'}),
+        Answer(body=agenda_pdf(), headers={"ETag": '"v2"'}),
+    )
+    config(
+        tmp_path,
+        f"  - {{name: nash, kind: civicplus, url: '{http_server.base}/', min_interval: 0, {NC}}}\n",
+    )
+    for _ in range(3):
+        assert watcher(tmp_path, "run").exit_code == 0
+    # Read once when posted, not again while unchanged, again once amended.
+    assert http_server.hits("/AgendaCenter/ViewFile/Agenda/_01052099-7") == 2
+    (item,) = agenda_json(tmp_path, "--upcoming")
+    assert item["item_number"] == "7.B"
+
+
 def test_granicus_view_publisher_agenda_then_minutes(
     tmp_path: Path, http_server: ScriptedServer
 ) -> None:

@@ -50,6 +50,7 @@ def test_real_columbus_search_on_a_custom_domain() -> None:
     assert cable.documents[1].url == (
         "https://www.cityofcolumbuswi.com/AgendaCenter/ViewFile/Minutes/_10072020-1620"
     )
+    assert cable.modified_at == "2020-10-07T09:44:00"  # "— Amended Oct 7, 2020 9:44 AM"
     council = next(m for m in listing.meetings if m.source_id == "10062020-1621")
     assert council.status == "cancelled"  # "Council agenda - 10/06/20 - reg - Cancelled"
 

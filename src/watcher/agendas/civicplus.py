@@ -23,6 +23,7 @@ from .common import (
     cap,
     dedupe_documents,
     find_date,
+    find_time,
     soup,
     starts_at,
     status_for,
@@ -90,7 +91,18 @@ def _row(row: Tag, base_url: str, now: dt.datetime | None) -> Meeting | None:
         status=status_for(when, now, cancelled=bool(CANCELLED.search(title))),
         url=urljoin(base_url, f"/AgendaCenter/ViewFile/Agenda/_{key['key']}"),
         documents=dedupe_documents(documents),
+        modified_at=_posted(row),
     )
+
+
+def _posted(row: Tag) -> str | None:
+    """ "— Posted Aug 30, 2024 10:49 AM" / "— Amended Oct 7, 2020 9:44 AM": when the agenda
+    last changed (an amended agenda keeps its URL), local time."""
+    heading = row.find(["h2", "h3", "h4"])
+    text = heading.get_text(" ", strip=True) if isinstance(heading, Tag) else ""
+    _, dash, stamp = text.partition("—")
+    date = find_date(stamp) if dash else None
+    return starts_at(date, find_time(stamp)) if date else None
 
 
 def _kind(file_type: str, query: str) -> DocKind | None:

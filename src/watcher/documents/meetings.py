@@ -63,6 +63,10 @@ def record_meeting(
     """Insert or update a meeting and the documents it lists; return its id."""
     stamp = iso(now)
     with db.atomic():
+        before = db.execute(
+            "SELECT modified_at FROM meetings WHERE source = ? AND source_id = ?",
+            [source, meeting.source_id],
+        ).fetchone()
         db.execute(
             "INSERT INTO meetings (source, platform, source_id, body, starts_at, title, status, "
             "url, modified_at, state, county, first_seen_at, updated_at) "
@@ -81,6 +85,14 @@ def record_meeting(
             [source, meeting.source_id],
         ).fetchone()
         meeting_id = int(row[0])
+        if before is not None and meeting.modified_at and meeting.modified_at != before[0]:
+            # The platform says the meeting changed (an amended agenda under the same URL):
+            # read its documents again; unchanged bytes are recognised and skipped.
+            db.execute(
+                "UPDATE meeting_documents SET scanned_at = NULL WHERE meeting_id = ? "
+                "AND kind != 'item'",
+                [meeting_id],
+            )
         db.conn.executemany(
             "INSERT INTO meeting_documents (meeting_id, kind, title, url, item_number, action) "
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(meeting_id, url) DO UPDATE SET "
@@ -94,16 +106,13 @@ def record_meeting(
     return meeting_id
 
 
-def documents_due(
-    db: sqlite_utils.Database, meeting_id: int, *, recheck: bool = False
-) -> list[DueDocument]:
-    """Documents never scanned; with ``recheck`` (an upcoming meeting) all but items, since
-    a posted agenda may be revised (the fetch is conditional, unchanged bytes are skipped)."""
-    condition = "(d.scanned_at IS NULL OR d.kind != 'item')" if recheck else "d.scanned_at IS NULL"
+def documents_due(db: sqlite_utils.Database, meeting_id: int) -> list[DueDocument]:
+    """The meeting's documents not scanned yet (new ones, or all after the platform said the
+    meeting changed)."""
     rows = db.execute(
         "SELECT d.id, d.meeting_id, d.kind, d.title, d.url, d.item_number, d.action, "
-        f"substr(m.starts_at, 1, 10) FROM meeting_documents d JOIN meetings m ON m.id = "
-        f"d.meeting_id WHERE d.meeting_id = ? AND {condition} ORDER BY d.id",
+        "substr(m.starts_at, 1, 10) FROM meeting_documents d JOIN meetings m ON m.id = "
+        "d.meeting_id WHERE d.meeting_id = ? AND d.scanned_at IS NULL ORDER BY d.id",
         [meeting_id],
     ).fetchall()
     return [DueDocument(*row) for row in rows]

@@ -114,8 +114,7 @@ class AgendaPass:
                 self.ctx.db, source=self.ctx.source.name, meeting=meeting,
                 jurisdiction=self.jurisdiction, now=self.now,
             )  # fmt: skip
-            recheck = meeting.status == "upcoming"
-            for due in documents_due(self.ctx.db, meeting_id, recheck=recheck):
+            for due in documents_due(self.ctx.db, meeting_id):
                 if due.kind == "item" and not mentions_287g(due.title):
                     # An item's text is all there is to read: nothing to fetch, nothing to keep.
                     mark_scanned(self.ctx.db, due, self.now)
@@ -140,6 +139,7 @@ class AgendaPass:
                 self.result.problems.append(f"{due.url}: {exc}")
                 return
             if fetched.not_modified:
+                mark_scanned(self.ctx.db, due, self.now)
                 return
             content, content_type, fetched_at = (
                 fetched.content, fetched.content_type, fetched.fetched_at,
