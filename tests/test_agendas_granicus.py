@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 
@@ -114,3 +115,14 @@ def test_page_that_is_not_granicus_is_refused() -> None:
 def test_granicus_page_with_no_meetings_is_empty() -> None:
     body = b"<html><body><div id='granicus'>No upcoming events</div></body></html>"
     assert granicus.parse_view_publisher(body, "https://x.granicus.com/").meetings == ()
+
+
+def test_deeply_nested_blocks_cost_the_links_not_the_nesting() -> None:
+    # 2,000 nested <div>s each with a date and a viewer link: searching every subtree for
+    # nested rows took minutes; climbing from each link to its dated block takes seconds.
+    row = b"<div>Jan 1, 2020 <a href='AgendaViewer.php?view_id=1&clip_id=1'>Agenda</a>"
+    body = b"<html><body><!-- granicus -->" + row * 2000 + b"</div>" * 2000 + b"</body></html>"
+    started = time.monotonic()
+    listing = granicus.parse_view_publisher(body, "https://x.granicus.com/")
+    assert time.monotonic() - started < 30
+    assert [m.source_id for m in listing.meetings] == ["clip-1"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import re
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -42,22 +43,31 @@ VIEWERS: dict[str, DocKind] = {
     "documentviewer.php": "attachment",
     "metaviewer.php": "attachment",
 }
-ROW_SELECTORS = ("tr.listingRow", "tr", "div.row", "li", "div")
-NAME_SELECTORS = ("span.committee", "td.listItem[headers*=Name]", "td[headers*=Name]", ".name")
+VIEWER_LINK = re.compile(r"(Viewer|MediaPlayer)\.php", re.I)
+MAX_CANDIDATES = 20_000  # links looked at: a listing has a few hundred
+MAX_CLIMB = 8  # levels from a link up to its meeting's block
+NAME_SELECTORS = ("span.committee", "td[headers*=Name]", ".name")
 
 
 def parse_view_publisher(
     content: bytes, base_url: str, *, now: dt.datetime | None = None, limit: int = MAX_MEETINGS
 ) -> Listing:
     page = soup(content, "a Granicus ViewPublisher page")
-    meetings: list[Meeting] = []
-    for block in _meeting_blocks(page):
-        meeting = _block(block, base_url, now)
-        if meeting is not None:
-            meetings.append(meeting)
+    dated = [(date, block) for block in _meeting_blocks(page) if (date := _block_date(block))]
+    # Only the newest `limit` blocks are read in full: a huge listing costs a date per row.
+    dated.sort(key=lambda pair: pair[0], reverse=True)
+    notes: tuple[str, ...] = ()
+    if len(dated) > limit:
+        notes = (f"Granicus ViewPublisher: {len(dated)} meetings listed; kept the newest {limit}",)
+    meetings = [m for _, block in dated[:limit] if (m := _block(block, base_url, now))]
     if not meetings and not _is_granicus(content):
         raise ParseError("expected a Granicus ViewPublisher page (no meetings, no Granicus links)")
-    return cap(meetings, "Granicus ViewPublisher", limit)
+    listing = cap(meetings, "Granicus ViewPublisher", limit)
+    return Listing(listing.meetings, notes + listing.notes)
+
+
+def _block_date(block: Tag) -> dt.date | None:
+    return find_date(_head_text(block))
 
 
 def _is_granicus(content: bytes) -> bool:
@@ -66,37 +76,47 @@ def _is_granicus(content: bytes) -> bool:
 
 
 def _meeting_blocks(page: Tag) -> list[Tag]:
-    """The innermost blocks that hold a date: one per meeting, whatever the template."""
-    for selector in ROW_SELECTORS:
-        blocks = [
-            tag
-            for tag in page.select(selector)
-            if _qualifies(tag) and not any(_qualifies(child) for child in _same(tag, selector))
-        ]
-        if blocks:
-            return blocks
-    return []
+    """One block per meeting, whatever the template: from each viewer or player link (and each
+    named meeting), the nearest enclosing element that holds a date; blocks inside another
+    block (a name inside its row) are that block. Work grows with the links, not the nesting."""
+    anchors = [
+        a
+        for a in page.find_all("a", limit=MAX_CANDIDATES)
+        if VIEWER_LINK.search(str(a.get("href") or "") + str(a.get("onclick") or ""))
+    ]
+    anchors += page.select(", ".join(NAME_SELECTORS), limit=MAX_CANDIDATES)
+    found: dict[int, Tag] = {}
+    for anchor in anchors:
+        block = _dated_ancestor(anchor)
+        if block is not None:
+            found.setdefault(id(block), block)
+    blocks = []
+    for block in found.values():
+        above = list(itertools.islice(block.parents, MAX_CLIMB))
+        if not any(id(parent) in found for parent in above):
+            blocks.append(block)
+    return blocks
 
 
-def _qualifies(tag: Tag) -> bool:
-    """A date, and a viewer or player link or a named meeting: not a footer's "updated" date."""
-    if find_date(tag.get_text(" ", strip=True)[:500]) is None:
-        return False
-    if any(tag.select_one(selector) is not None for selector in NAME_SELECTORS):
-        return True
-    return any(
-        re.search(
-            r"(Viewer|MediaPlayer)\.php",
-            str(a.get("href") or "") + str(a.get("onclick") or ""),
-            re.I,
-        )
-        for a in tag.find_all("a")
-    )
+def _dated_ancestor(tag: Tag) -> Tag | None:
+    for node in [tag, *itertools.islice(tag.parents, MAX_CLIMB)]:
+        if node.name in ("table", "tbody", "body", "html", "[document]"):
+            return None
+        if find_date(_head_text(node)) is not None:
+            return node
+    return None
 
 
-def _same(tag: Tag, selector: str) -> list[Tag]:
-    """Nested blocks of the same selector (a row inside a row): the outer one is not a meeting."""
-    return [child for child in tag.select(selector) if child is not tag]
+def _head_text(tag: Tag, limit: int = 500) -> str:
+    """The first ``limit`` characters of a block's text, without reading all of a big one."""
+    parts: list[str] = []
+    size = 0
+    for piece in tag.stripped_strings:
+        parts.append(piece)
+        size += len(piece) + 1
+        if size >= limit:
+            break
+    return " ".join(parts)[:limit]
 
 
 def _block(block: Tag, base_url: str, now: dt.datetime | None) -> Meeting | None:
@@ -134,10 +154,9 @@ def _block(block: Tag, base_url: str, now: dt.datetime | None) -> Meeting | None
 
 
 def _name(block: Tag, text: str) -> str:
-    for selector in NAME_SELECTORS:
-        found = block.select_one(selector)
-        if found is not None and found.get_text(strip=True):
-            return text_of(found.get_text(" ", strip=True), 300)
+    found = block.find(_is_name)
+    if isinstance(found, Tag) and found.get_text(strip=True):
+        return text_of(found.get_text(" ", strip=True), 300)
     cells = [
         c.get_text(" ", strip=True) for c in block.find_all(["td", "span", "div"], recursive=False)
     ]
@@ -145,6 +164,14 @@ def _name(block: Tag, text: str) -> str:
         if cell and find_date(cell) is None:
             return text_of(cell, 300)
     return text_of(text, 120)
+
+
+def _is_name(tag: Tag) -> bool:
+    """What NAME_SELECTORS select, tested in one walk (CSS matching per row is slow)."""
+    classes: list[str] = list(tag.get("class") or [])
+    if tag.name == "span" and "committee" in classes:
+        return True
+    return "name" in classes or (tag.name == "td" and "Name" in str(tag.get("headers") or ""))
 
 
 def _body(name: str) -> str:
