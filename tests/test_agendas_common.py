@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 
 import pytest
+from bs4 import BeautifulSoup
 
-from watcher.agendas import common, legistar, primegov
+from watcher.agendas import common, iqm2, legistar, primegov
 from watcher.errors import ParseError
 
 
@@ -71,3 +73,33 @@ def test_login_page_is_named() -> None:
         legistar.parse_calendar(page, "https://x/")
     with pytest.raises(ParseError, match="got a login page"):
         primegov.parse_meetings(page, "https://x/")
+
+
+def test_rows_nested_in_rows_cost_one_pass() -> None:
+    # 2,000 IQM2 meeting rows nested in each other: each row searching its whole subtree took
+    # minutes; a row inside a row is part of the outer one.
+    row = (
+        b"<div class='Row MeetingRow'><div class='RowLink'>"
+        b"<a href='/Citizens/Detail_Meeting.aspx?ID=1' title='Board:\tCouncil'>Jan 1, 2020</a>"
+        b"</div>"
+    )
+    body = (
+        b"<html><body><div id='ContentPlaceholder1_pnlMeetings'>"
+        + row * 2000
+        + b"</div>" * 2001
+        + b"</body></html>"
+    )
+    started = time.monotonic()
+    listing = iqm2.parse_calendar(body, "https://x.iqm2.com/Citizens/Calendar.aspx")
+    assert time.monotonic() - started < 30
+    assert [(m.source_id, m.body) for m in listing.meetings] == [("1", "Council")]
+
+
+def test_outermost_keeps_sibling_rows() -> None:
+    page = BeautifulSoup(
+        "<table><tr class='r' id='a'><td>1</td></tr><tr class='r' id='b'><td>2</td></tr></table>"
+        "<div class='r' id='c'><div class='r' id='d'></div></div>",
+        "lxml",
+    )
+    kept = common.outermost(page.select(".r"))
+    assert [tag["id"] for tag in kept] == ["a", "b", "c"]

@@ -34,6 +34,7 @@ from .common import (
     find_date,
     find_time,
     load_json,
+    outermost,
     soup,
     starts_at,
     status_for,
@@ -103,7 +104,7 @@ def _listed(
 def parse_agenda(content: bytes, base_url: str) -> tuple[MeetingDocument, ...]:
     """``BD-GetAgenda``: the meeting's items, in agenda order."""
     page = soup(content, "a BoardDocs agenda (BD-GetAgenda)")
-    items = page.select("li.item")
+    items = outermost(page.select("li.item"))
     if not items and page.select_one("dl.wrap-category, #agenda-numbering") is None:
         raise ParseError("expected a BoardDocs agenda (categories and items), got another page")
     documents = []

@@ -24,6 +24,7 @@ from .common import (
     dedupe_documents,
     find_date,
     find_time,
+    outermost,
     soup,
     starts_at,
     status_for,
@@ -42,7 +43,7 @@ def parse_agenda_center(
 ) -> Listing:
     """An AgendaCenter landing or search page; "No results found" is an empty listing."""
     page = soup(content, "a CivicPlus AgendaCenter page")
-    rows = page.select("tr.catAgendaRow")
+    rows = outermost(page.select("tr.catAgendaRow"))
     if not rows:
         if _is_agenda_center(page):
             return Listing(())

@@ -7,7 +7,7 @@ import json
 import re
 from collections.abc import Iterable
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from ..errors import ParseError
 from .models import Listing, Meeting, MeetingDocument, Status
@@ -83,6 +83,32 @@ def _login_form(page: BeautifulSoup) -> bool:
     title = page.title.get_text(" ", strip=True) if page.title else ""
     forms = " ".join(form.get_text(" ", strip=True)[:500] for form in page.find_all("form")[:5])
     return bool(LOGIN_WORDS.search(title) or LOGIN_WORDS.search(forms) or not forms)
+
+
+def outermost(tags: list[Tag]) -> list[Tag]:
+    """The tags not inside another of ``tags``: a row nested in a row (an HTML nesting bomb)
+    is part of its outer row, and each row's searches stay within real rows. Every element
+    is visited once, however deep the nesting."""
+    members = {id(tag) for tag in tags}
+    within: dict[int, bool] = {}  # element -> is it, or is it inside, one of the tags
+    kept = []
+    for tag in tags:
+        path: list[Tag] = []
+        node = tag.parent
+        above = False
+        while node is not None:
+            known = within.get(id(node))
+            if known is not None:
+                above = known
+                break
+            path.append(node)
+            node = node.parent
+        for ancestor in reversed(path):
+            above = above or id(ancestor) in members
+            within[id(ancestor)] = above
+        if not above:
+            kept.append(tag)
+    return kept
 
 
 def find_date(text: str) -> dt.date | None:

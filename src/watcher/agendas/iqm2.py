@@ -22,6 +22,7 @@ from .common import (
     dedupe_documents,
     find_date,
     find_time,
+    outermost,
     soup,
     starts_at,
     status_for,
@@ -36,7 +37,7 @@ def parse_calendar(
     content: bytes, base_url: str, *, now: dt.datetime | None = None, limit: int = MAX_MEETINGS
 ) -> Listing:
     page = soup(content, "an IQM2 Citizens/Calendar.aspx page")
-    rows = page.select("div.MeetingRow")
+    rows = outermost(page.select("div.MeetingRow"))
     if not rows:
         if page.find(id=re.compile(r"pnlMeetings|ctlMeetings")) is not None:
             return Listing(())

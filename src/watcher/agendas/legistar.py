@@ -31,6 +31,7 @@ from .common import (
     find_date,
     find_time,
     load_json,
+    outermost,
     soup,
     starts_at,
     status_for,
@@ -171,7 +172,7 @@ def parse_calendar(
     if "name" not in columns or not any("date" in column for column in columns):
         raise ParseError("expected a Legistar meeting grid with Name and Meeting Date columns")
     meetings = []
-    for row in grid.find_all("tr", class_=re.compile(r"^rg(Alt)?Row$")):
+    for row in outermost(grid.find_all("tr", class_=re.compile(r"^rg(Alt)?Row$"))):
         meeting = _calendar_row(row, columns, base_url, now)
         if meeting is not None:
             meetings.append(meeting)

@@ -23,6 +23,7 @@ from .common import (
     dedupe_documents,
     find_date,
     find_time,
+    outermost,
     soup,
     starts_at,
     status_for,
@@ -44,7 +45,7 @@ def parse_meetings(
         [th.get_text(" ", strip=True).lower() for th in header.find_all("th")] if header else []
     )
     meetings = []
-    for row in grid.find_all("tr", class_=re.compile(r"^rg(Alt)?Row$")):
+    for row in outermost(grid.find_all("tr", class_=re.compile(r"^rg(Alt)?Row$"))):
         meeting = _row(row, columns, base_url, now)
         if meeting is not None:
             meetings.append(meeting)
