@@ -4,6 +4,7 @@
     make_ice_page({"Participating Agencies": "/doclib/.../participatingAgencies01012026am.xlsx"})
     make_html_table_page(rows) -> str          # the pre-2025 page: one or more <table>s
     sample_rows() -> list[dict]                # realistic rows with ICE's quirks
+    workbook_rows(parsed.rows) -> list[dict]   # a parsed (real) list, to edit and write again
 
 A row is a dict with keys ``state, agency, type, county, support, signed, moa, moa_url,
 addendum, addendum_url`` (missing keys are empty cells). ``signed`` may be a date/datetime
@@ -179,3 +180,26 @@ def _page(main: str) -> str:
         f'<main id="main-content">{main}</main>'
         "<footer><table><tr><td>ICE</td><td>Contact</td></tr></table></footer></body></html>"
     )
+
+
+def workbook_rows(rows: list[Any]) -> list[dict[str, Any]]:
+    """Parsed AgreementRows (of a real list, say) back as rows for make_workbook, so a test
+    can edit a real publication and write it again."""
+    from watcher.ice.parse.normalize import STATES
+
+    names: dict[str, str] = {}
+    for name, code in STATES.items():
+        names.setdefault(code, name)
+    return [
+        {
+            "state": names[row.state],
+            "agency": row.agency,
+            "type": row.agency_type,
+            "county": row.county or "#N/A",
+            "support": row.model,
+            "signed": row.signed,
+            "moa_url": row.moa_url,
+            "addendum_url": row.addendum_url,
+        }
+        for row in rows
+    ]

@@ -1,21 +1,21 @@
-"""The alert commands, the alerts: config section, and the Atom feed."""
+"""The alert commands, the alerts: config section, and the Atom feed: through the real
+`watcher` command, a real sources.yaml and a real archive."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
-import click
 import pytest
 import sqlite_utils
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from pydantic import ValidationError
 from tests.smtp_server import SmtpTestServer, make_event
+from tests.test_web_helpers import BUDGET_ITEM, ETOWAH, agency, publish
 
 from watcher.alerts import (
     AlertsConfig,
@@ -25,42 +25,34 @@ from watcher.alerts import (
     sender_from_config,
 )
 from watcher.alerts.feed import ATOM, build_feed
-from watcher.cli.alerts import register
+from watcher.cli import cli
+from watcher.config import Jurisdiction
+from watcher.documents.apply import apply_document
 from watcher.errors import ConfigError
-from watcher.store.archive import open_archive
+from watcher.store.archive import ensure_source, open_archive
 
 A = f"{{{ATOM}}}"
+SOURCES = "sources:\n  - {name: ice, kind: ice_287g, url: 'https://www.ice.gov/287g'}\n"
+ALERTS = (
+    "alerts:\n  from: alerts@example.org\n  operator: ops@example.org\n"
+    "  base_url: 'https://w.example/'\n"
+)
 
 
-@dataclass
-class FakeConfig:
-    alerts: AlertsConfig | dict[str, Any] | None
-    base_dir: Path
+class App:
+    """A working folder with a sources.yaml and an archive, run through `watcher`."""
 
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.config_file = folder / "sources.yaml"
+        self.db_file = folder / "archive.db"
+        self.configure(ALERTS)
 
-@dataclass
-class FakeApp:
-    config: FakeConfig
-    db_path: Path
-    events: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def db_file(self) -> Path:
-        return self.db_path
+    def configure(self, alerts: str) -> None:
+        self.config_file.write_text(SOURCES + alerts, encoding="utf-8")
 
     def open_db(self) -> sqlite_utils.Database:
-        return open_archive(self.db_path)  # the real archive, every table in it
-
-    def recent_events(self, state: str | None, limit: int) -> list[dict[str, Any]]:
-        return [e for e in self.events if state in (None, e["state"])][:limit]
-
-
-@click.group()
-def cli() -> None:
-    pass
-
-
-register(cli)
+        return open_archive(self.db_file)
 
 
 @pytest.fixture
@@ -74,20 +66,25 @@ def server() -> Iterator[SmtpTestServer]:
 
 
 @pytest.fixture
-def app(tmp_path: Path) -> FakeApp:
-    alerts = {
-        "from": "alerts@example.org",
-        "operator": "ops@example.org",
-        "base_url": "https://w.example/",
-    }
-    return FakeApp(FakeConfig(alerts, tmp_path), tmp_path / "archive.db")
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> App:
+    monkeypatch.chdir(tmp_path)  # relative paths (the outbox) are relative to the working dir
+    return App(tmp_path)
 
 
-def run(app: FakeApp, *args: str) -> Any:
-    return CliRunner().invoke(cli, list(args), obj=app)
+def run(app: App, *args: str) -> Result:
+    return CliRunner().invoke(
+        cli, ["--config", str(app.config_file), "--db", str(app.db_file), *args]
+    )
 
 
-def test_subscribe_list_unsubscribe(app: FakeApp) -> None:
+def smtp_section(server: SmtpTestServer) -> str:
+    return (
+        "alerts:\n  from: alerts@example.org\n"
+        f"  smtp: {{host: {server.host}, port: {server.port}, starttls: false}}\n"
+    )
+
+
+def test_subscribe_list_unsubscribe(app: App) -> None:
     result = run(
         app,
         "subscribe",
@@ -114,7 +111,7 @@ def test_subscribe_list_unsubscribe(app: FakeApp) -> None:
     assert "unsubscribed" in run(app, "subscribers").stdout
 
 
-def test_empty_subscriber_list_is_valid_json(app: FakeApp) -> None:
+def test_empty_subscriber_list_is_valid_json(app: App) -> None:
     assert json.loads(run(app, "subscribers", "--json").stdout) == []
 
 
@@ -127,17 +124,14 @@ def test_empty_subscriber_list_is_valid_json(app: FakeApp) -> None:
         (["a@example.org", "--cadence", "hourly"], "hourly"),
     ],
 )
-def test_subscribe_bad_input(app: FakeApp, args: list[str], message: str) -> None:
+def test_subscribe_bad_input(app: App, args: list[str], message: str) -> None:
     result = run(app, "subscribe", *args)
     assert result.exit_code == 2 and message in result.output
     assert app.open_db().execute("SELECT COUNT(*) FROM subscribers").fetchone()[0] == 0
 
 
-def test_deliver_through_smtp(app: FakeApp, server: SmtpTestServer) -> None:
-    app.config.alerts = {
-        "from": "alerts@example.org",
-        "smtp": {"host": server.host, "port": server.port, "starttls": False},
-    }
+def test_deliver_through_smtp(app: App, server: SmtpTestServer) -> None:
+    app.configure(smtp_section(server))
     run(app, "subscribe", "a@example.org")
     enqueue_events(app.open_db(), [make_event()], now=datetime.now(UTC))
     result = run(app, "deliver")
@@ -146,11 +140,8 @@ def test_deliver_through_smtp(app: FakeApp, server: SmtpTestServer) -> None:
     assert "sent 0" in run(app, "deliver").stdout
 
 
-def test_deliver_reports_outage(app: FakeApp, server: SmtpTestServer) -> None:
-    app.config.alerts = {
-        "from": "alerts@example.org",
-        "smtp": {"host": server.host, "port": server.port, "starttls": False},
-    }
+def test_deliver_reports_outage(app: App, server: SmtpTestServer) -> None:
+    app.configure(smtp_section(server))
     run(app, "subscribe", "a@example.org")
     enqueue_events(app.open_db(), [make_event()], now=datetime.now(UTC))
     server.stop()
@@ -158,17 +149,26 @@ def test_deliver_reports_outage(app: FakeApp, server: SmtpTestServer) -> None:
     assert result.exit_code == 1 and "stay queued" in result.output
 
 
-def test_deliver_without_smtp_writes_eml(app: FakeApp, tmp_path: Path) -> None:
+def test_deliver_without_smtp_writes_eml(app: App, tmp_path: Path) -> None:
     run(app, "subscribe", "a@example.org")
     enqueue_events(app.open_db(), [make_event()], now=datetime.now(UTC))
     assert run(app, "deliver").exit_code == 0
     assert len(list((tmp_path / "outbox").glob("*.eml"))) == 1
 
 
-def test_deliver_needs_alerts_section(app: FakeApp) -> None:
-    app.config.alerts = None
+def test_deliver_needs_alerts_section(app: App) -> None:
+    app.configure("")
     result = run(app, "deliver")
     assert result.exit_code == 2 and "no alerts: section" in result.output
+
+
+def test_bad_alerts_section_is_a_usage_error(app: App) -> None:
+    app.configure("alerts:\n  from: alerts@example.org\n  weekly_day: someday\n")
+    for args in (["deliver"], ["subscribe", "a@example.org"]):
+        result = run(app, *args)
+        assert result.exit_code == 2, result.output
+        assert "sources.yaml" in result.output and "weekly_day" in result.output
+    assert app.open_db().execute("SELECT COUNT(*) FROM subscribers").fetchone()[0] == 0
 
 
 def test_config_and_sender(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -199,11 +199,28 @@ def test_config_and_sender(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         AlertsConfig.model_validate({"from": "a@x.org", "weekly_day": "someday"})
 
 
-def test_feed_is_valid_atom(app: FakeApp, tmp_path: Path) -> None:
-    app.events = [
-        make_event(1, agency="A & B <Sheriff>\x0b"),
-        make_event(2, state="FL", cost_figures=[]),
-    ]
+def test_feed_is_valid_atom(app: App, tmp_path: Path) -> None:
+    # Events and a cost figure the way watcher records them: ICE lists and a county document.
+    texan = agency(
+        "TEXAS", "A & B <Sheriff>\u2028", "Task Force Model", "Galveston County",
+        dt.date(2025, 3, 4),
+    )  # fmt: skip
+    floridian = agency(
+        "FLORIDA", "Collier County Sheriff's Office", "Task Force Model", "Collier County",
+        dt.date(2025, 2, 20),
+    )  # fmt: skip
+    db = app.open_db()
+    ensure_source(db, "ice", "ice_287g", "https://www.ice.gov/287g")
+    publish(db, [ETOWAH], datetime(2025, 1, 10, 9, tzinfo=UTC), 1)
+    publish(db, [ETOWAH, texan, floridian], datetime(2025, 3, 10, 14, tzinfo=UTC), 2)
+    ensure_source(db, "galveston", "document", "https://galveston.example/agenda")
+    apply_document(
+        db, source="galveston", url="https://galveston.example/agenda/2025-04-01.html",
+        content=BUDGET_ITEM.encode(), content_type="text/html",
+        jurisdiction=Jurisdiction(state="TX", county="Galveston"),
+        fetched_at=datetime(2025, 4, 1, tzinfo=UTC),
+    )  # fmt: skip
+    db.close()
     out = tmp_path / "feeds" / "tx.xml"
     result = run(app, "feed", "--state", "tx", "--out", str(out))
     assert result.exit_code == 0, result.output
@@ -217,7 +234,7 @@ def test_feed_is_valid_atom(app: FakeApp, tmp_path: Path) -> None:
     assert entry.findtext(f"{A}id", "").startswith("urn:uuid:")
     assert entry.findtext(f"{A}updated") == "2025-03-10T14:00:00Z"
     assert entry.findtext(f"{A}title", "").startswith("New 287(g) agreement: A & B <Sheriff>")
-    assert "$1,250,000" in entry.findtext(f"{A}content", "")
+    assert "$302,500" in entry.findtext(f"{A}content", "")
     assert "Unsubscribe" not in entry.findtext(f"{A}content", "")
     assert run(app, "feed", "--state", "ZZ", "--out", str(out)).exit_code == 2
 

@@ -205,6 +205,30 @@ def test_bad_documents_get_a_note_not_a_crash(tmp_path: Path, http_server: Scrip
     assert db.execute("SELECT COUNT(*) FROM cost_figures").fetchone() == (0,)
 
 
+def test_hostile_page_stopped_search_is_on_the_record(
+    tmp_path: Path, http_server: ScriptedServer
+) -> None:
+    # 5,001 sentences naming 287(g) with a dollar figure: past the 5,000-candidate budget.
+    body = "<html><body>" + "<p>The 287(g) Task Force costs $1,000.</p>" * 5001 + "</body></html>"
+    url = http_server.route(
+        "/agenda.html", Answer(body=body.encode(), headers={"Content-Type": "text/html"})
+    )
+    config(
+        tmp_path,
+        f"  - {{name: flood, kind: document, url: '{url}', "
+        "jurisdiction: {state: TX, county: Hays}}\n",
+    )
+    assert watcher(tmp_path, "run").exit_code == 0
+    db = open_archive(tmp_path / "w.db")
+    status, notes, count = db.execute(
+        "SELECT status, notes, figure_count FROM documents WHERE source = 'flood'"
+    ).fetchone()
+    assert json.loads(notes) == ["figure search stopped at 5,000 candidates"]
+    # What was found before the stop is kept: the same figure 5,000 times is one figure.
+    assert (status, count) == ("extracted", 1)
+    assert db.execute("SELECT amount, seen_in FROM cost_figures").fetchall() == [(1000.0, 1)]
+
+
 def test_real_galveston_agenda_items(tmp_path: Path, http_server: ScriptedServer) -> None:
     items = {
         "galveston_tx_2026-02-16_sheriff_287g_task_force_revenue_302500.md": 302500.0,
@@ -252,3 +276,36 @@ def test_long_pdf_extraction_reports_progress(
             )  # fmt: skip
         assert (result.status, result.figures) == ("extracted", 1)
         assert any("extracting 60 pages: 60/60" in r.getMessage() for r in caplog.records)
+
+
+NEWS_PAGE = """<html><head><title>Jail budget</title></head><body>
+<p>Knox County's 287(g) program cost close to $1M in fiscal 2024-25, according to the budget
+office. The detention center bills ICE $84 for each day a detainee is held under the agreement.</p>
+<p>By comparison, Mecklenburg County spent $5.4 million on its 287(g) program before ending it.</p>
+</body></html>"""
+
+
+def test_figure_details_and_other_places_reach_the_archive(
+    tmp_path: Path, http_server: ScriptedServer
+) -> None:
+    url = http_server.route(
+        "/news/jail.html", Answer(body=NEWS_PAGE.encode(), headers={"Content-Type": "text/html"})
+    )
+    config(
+        tmp_path,
+        f"  - {{name: knox-news, kind: document, url: '{url}', "
+        "jurisdiction: {state: TN, county: Knox}}\n",
+    )
+    assert watcher(tmp_path, "run").exit_code == 0
+    found = {
+        f["amount"]: (f["kind"], f["county"], f["hedge"], f["unit"], f["place"], f["fiscal_text"])
+        for f in costs_json(tmp_path)
+    }
+    assert found[1_000_000.0] == ("cost", "Knox", "close to", None, None, "fiscal 2024-25")
+    assert found[84.0][1:5] == ("Knox", None, "day", None)
+    # Another county's money is kept with that place, never with Knox County's figures.
+    assert found[5_400_000.0][1:5] == ("", None, None, "Mecklenburg County")
+    assert [f["amount"] for f in costs_json(tmp_path, "--county", "Knox")] == [1_000_000.0, 84.0]
+    text = watcher(tmp_path, "costs").output
+    assert "close to $1,000,000.00 cost FY2025" in text
+    assert "Mecklenburg County (named in a TN document)" in text

@@ -11,11 +11,10 @@ from watcher.ice.detect import (
     diff_publication,
     is_date_correction,
     match_renames,
-    moa_file_date,
-    name_similarity,
-    new_moa_document,
 )
+from watcher.ice.moa import moa_file_date, new_moa_document
 from watcher.ice.models import AgreementRow
+from watcher.ice.names import name_similarity
 
 D = dt.date
 MAY_16 = D(2025, 5, 16)

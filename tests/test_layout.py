@@ -16,13 +16,13 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "watcher"
 
 # Lowest first. A stage may import itself and the stages listed before it, nothing after.
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"errors", "progress", "__init__", "data"}),
+    frozenset({"errors", "progress", "__init__", "data", "states"}),
     frozenset({"config", "lock", "fetch", "formats", "timestamps"}),
-    frozenset({"store", "law"}),
+    frozenset({"store", "law", "places"}),
     frozenset({"ice", "costs", "agendas"}),
     frozenset({"documents", "analyst"}),
     frozenset({"alerts"}),
-    frozenset({"sources"}),
+    frozenset({"sources", "discovery"}),
     frozenset({"runtime", "web", "demo"}),
     frozenset({"cli"}),
     frozenset({"__main__"}),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,10 +11,10 @@ from typing import Any
 import pytest
 import sqlite_utils
 
-from conftest import shared_path
+from conftest import copy_archive
 from watcher.config import Config, DetectionConfig, SourceConfig
 from watcher.ice.apply import Applied
-from watcher.ice.backfill import ingest, read_manifest
+from watcher.ice.backfill import ingest
 from watcher.runtime.pipeline import rules_for
 from watcher.store.archive import open_archive
 
@@ -24,13 +25,11 @@ SOURCE = SourceConfig(
 
 @pytest.fixture(scope="module")
 def replay(
-    tmp_path_factory: pytest.TempPathFactory,
+    tmp_path_factory: pytest.TempPathFactory, replay_2025: tuple[Path, list[Any]]
 ) -> Iterator[tuple[sqlite_utils.Database, list[Any]]]:
-    manifest = shared_path("ice_replay_2025", "manifest.csv")
-    db = open_archive(tmp_path_factory.mktemp("replay") / "replay.db")
-    copies = read_manifest(manifest)
-    results = ingest(db, SOURCE, copies, rules_for(Config(sources=[SOURCE]), alert=False))
-    yield db, list(zip(copies, results, strict=True))
+    built, results = replay_2025
+    db = open_archive(copy_archive(built, tmp_path_factory.mktemp("replay") / "replay.db"))
+    yield db, results
     db.close()
 
 
@@ -176,8 +175,100 @@ def test_mandate_states_need_more_absences_before_a_withdrawal(
     fwc = "Florida Fish and Wildlife Conservation Commission"
     query = "SELECT observed_at FROM events WHERE type = 'withdrawal' AND agency = ?"
     assert db.execute(query, [fwc]).fetchall() == []
+    # July's lists alone hold the absence and the return: replaying the whole year again
+    # would double this module's run time for nothing.
+    july = [copy for copy, _ in results if copy.as_of.strftime("%Y-%m") == "2025-07"]
+    assert len(july) == 54
     lenient = Config(sources=[SOURCE], detection=DetectionConfig(mandate_withdrawal_after=3))
     other = open_archive(tmp_path / "lenient.db")
-    ingest(other, SOURCE, [copy for copy, _ in results], rules_for(lenient, alert=False))
+    ingest(other, SOURCE, july, rules_for(lenient, alert=False))
     assert [row[0][:10] for row in other.execute(query, [fwc]).fetchall()] == ["2025-07-15"]
     other.close()
+
+
+def test_listing_corrections_of_2025_are_relabels_not_withdrawals(
+    replay: tuple[sqlite_utils.Database, Any],
+) -> None:
+    """ICE swapped the agency of seven agreements for another of the same place, keeping
+    state, model and SIGNED date (a county board listed where the sheriff signed, and back):
+    each is one relabel, and neither side is reported withdrawn."""
+    db, _ = replay
+    relabels = db.execute(
+        "SELECT substr(observed_at, 1, 10), state, previous_agency, agency FROM events "
+        "WHERE type = 'relabel' ORDER BY observed_at"
+    ).fetchall()
+    assert relabels == [
+        ("2025-03-06", "FL", "Gulf County BOCC", "Gulf County Sheriff's Office"),
+        ("2025-03-17", "FL", "Pasco County BOCC", "Pasco County Sheriff's Office"),
+        (
+            "2025-07-03",
+            "FL",
+            "Okaloosa County Sheriff's Office",
+            "Okaloosa County Department of Corrections",
+        ),
+        (
+            "2025-07-16",
+            "FL",
+            "Escambia County Sheriff's Office",
+            "Escambia County Board of County Commissioners",
+        ),
+        (
+            "2025-08-11",
+            "PA",
+            "Franklin County Sheriffs Office",
+            "County of Franklin / Franklin County Jail",
+        ),
+        ("2025-09-09", "AZ", "Pinal County Sheriff's Office", "Pinal County Attorney's Office"),
+        ("2025-09-30", "PA", "Cambria County Sheriff's Office", "Cambria County Prison"),
+    ]
+    names = [name for row in relabels for name in row[2:]]
+    withdrawn = db.execute(
+        f"SELECT agency FROM events WHERE type = 'withdrawal' AND agency IN "
+        f"({', '.join('?' * len(names))})",
+        names,
+    ).fetchall()
+    assert withdrawn == []
+    # Edgewood PD linked Edgewater's MOA file for a month: two link corrections, no renewal.
+    edgewood = db.execute(
+        "SELECT substr(h.observed_at, 1, 10), h.change FROM agreement_history h "
+        "JOIN agreements a ON a.id = h.agreement_id WHERE a.agency = 'Edgewood Police "
+        "Department' AND h.change LIKE 'link%' ORDER BY h.id"
+    ).fetchall()
+    assert edgewood == [("2025-07-07", "link_correction"), ("2025-08-11", "link_correction")]
+    assert not db.execute(
+        "SELECT 1 FROM events WHERE type = 'renewal' AND agency = 'Edgewood Police Department'"
+    ).fetchall()
+
+
+def test_coverage_of_the_replay(replay: tuple[sqlite_utils.Database, Any], tmp_path: Path) -> None:
+    import time
+
+    from click.testing import CliRunner
+
+    from watcher.cli import cli
+
+    db, _ = replay
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    (tmp_path / "sources.yaml").write_text(
+        "sources:\n  - {name: ice, kind: ice_287g, url: 'https://www.ice.gov/x'}\n"
+        "  - {name: galveston, kind: legistar, url: 'https://webapi.legistar.com/v1/', "
+        "client: galvestoncountytx, jurisdiction: {state: TX, county: Galveston}}\n"
+    )
+    started = time.perf_counter()
+    result = CliRunner().invoke(
+        cli,
+        ["--config", str(tmp_path / "sources.yaml"), "--db", path, "coverage", "--json"],
+        catch_exceptions=False,
+    )
+    elapsed = time.perf_counter() - started
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    total = report["total"]
+    print(f"\ncoverage of the 2025 replay: {elapsed:.2f} s; total {total}")
+    assert total["agreements"] > 1200
+    assert total["unresolved_agreements"] < 0.03 * total["agreements"]
+    texas = next(s for s in report["states"] if s["state"] == "TX")
+    # Galveston's configured Legistar source is a watched portal for its county's agreements.
+    assert texas["counties_with_watched_portal"] == 1
+    assert texas["agreements_with_watched_portal"] >= 4
+    assert texas["agreements_program_figures_only"] == texas["agreements"]

@@ -260,6 +260,12 @@ def test_pre_2025_html_table_page(tmp_path: Path, site: Site) -> None:
         ("AL", "Etowah County Sheriff's Office", "2020-06-09"),
         ("AK", "Kodiak Police Department", "2020-07-20"),
     }
+    # Each agreement is tied to its county by FIPS code: Etowah by its name, Kodiak (a city,
+    # no county column on this old page) by the FBI's agency list.
+    assert {(r["agency"], r["county_fips"], r["jurisdiction_basis"]) for r in rows} == {
+        ("Etowah County Sheriff's Office", "01055", "agency_name"),
+        ("Kodiak Police Department", "02150", "fbi_agency"),
+    }
 
 
 def test_bad_config_exits_2(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ice_workbooks import MOA_BASE, make_workbook
 from watcher.alerts.delivery import queue_events
-from watcher.alerts.outbox import deliver
+from watcher.alerts.sending import deliver
 from watcher.alerts.smtp import OutboxDirSender
 from watcher.config import Config, Jurisdiction
 from watcher.documents.apply import apply_document

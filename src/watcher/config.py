@@ -31,7 +31,9 @@ DEFAULT_DB = "watcher.db"
 DEFAULT_SCHEDULE = "0 */4 * * *"
 LEGISTAR_API = "https://webapi.legistar.com/v1"
 # The URLs that name their Granicus product (sources/granicus.py reads the same signs).
-GRANICUS_URL = re.compile(r"viewpublisher|\.iqm2\.com|/citizens/|novusagenda|/agendapublic", re.I)
+GRANICUS_URL = re.compile(
+    r"viewpublisher|\.granicus\.com|\.iqm2\.com|/citizens/|novusagenda|/agendapublic", re.I
+)
 STATE_CODE = re.compile(r"^[A-Z]{2}$")
 
 

@@ -15,7 +15,8 @@ import sqlite_utils
 
 from watcher.alerts.enrich import enriched_events
 from watcher.alerts.models import DeliveryReport
-from watcher.alerts.outbox import deliver, enqueue_events, queue_due_digests
+from watcher.alerts.outbox import enqueue_events, queue_due_digests
+from watcher.alerts.sending import deliver
 from watcher.alerts.smtp import Sender, sender_from_config
 from watcher.config import AlertsConfig, Config
 from watcher.documents.meetings import agenda_events, unqueued_agenda_event_ids

@@ -10,13 +10,33 @@ from typing import Any
 
 import sqlite_utils
 
-from watcher.costs.reference import ReferenceFigure, reference_figures_for
+from watcher.costs import CostFigure, ReferenceFigure, reference_figures_for
+from watcher.costs.program import AgencyFigure, agency_figures
 from watcher.law import has_state_law, legal_context
+from watcher.places import county as county_by_fips
+from watcher.places import resolve_agency
 from watcher.store.queries import iter_events
 
 RECORDS_HINT = (
     "No local cost figures are on file yet. A ready public-records request for them: "
     'watcher records-request --agency "{agency}" --state {state}'
+)
+
+
+def _archived_fields(names: tuple[str, ...]) -> tuple[str, ...]:
+    # Named as on the one CostFigure type: a renamed field fails here, at import, rather than
+    # as a silently missing key in every alert.
+    known = {field.name for field in dataclasses.fields(CostFigure)}
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise TypeError(f"alerts carry cost-figure fields CostFigure lacks: {unknown}")
+    return names
+
+
+# What an alert carries of each local CostFigure: the fields the archive's cost_figures table
+# keeps, plus the agency its passage named (a column of the table, not of the figure).
+FIGURE_FIELDS: tuple[str, ...] = _archived_fields(
+    ("amount", "kind", "fiscal_year", "period", "sentence", "url", "page", "doc_date")
 )
 
 
@@ -47,10 +67,19 @@ def enriched_events(
 
 
 def enrich(db: sqlite_utils.Database, event: dict[str, Any]) -> dict[str, Any]:
-    county = _agreement_county(db, event["agreement_id"])
-    event["jurisdiction"] = {"state": event["state"], "county": county}
+    county, fips = _agreement_county(db, event)
+    event["jurisdiction"] = {"state": event["state"], "county": county, "county_fips": fips}
     event["cost_figures"] = local_cost_figures(db, event["state"], county, event["agency"])
-    event["reference_figures"] = [reference_dict(f) for f in reference_figures_for(event["state"])]
+    # Only the program terms that apply to this agency (its state, kind, model, county size);
+    # the state's other figures are one link away on the web page.
+    chosen = agency_figures(
+        event["state"], event["agency"], event["support_type"], county_by_fips(fips)
+    )
+    event["reference_figures"] = [agency_reference_dict(f) for f in chosen]
+    shown = {key for f in chosen for key in f.figure_ids}
+    event["reference_figures_more"] = sum(
+        1 for f in reference_figures_for(event["state"]) if f.id not in shown
+    )
     event["legal_context"] = _legal(event)
     if not event["cost_figures"]:
         event["records_request_hint"] = RECORDS_HINT.format(
@@ -68,6 +97,15 @@ def reference_dict(figure: ReferenceFigure) -> dict[str, Any]:
     data["amount_text"] = _amount_text(figure)
     # The amount already says dollars; "USD per officer" would say it twice.
     data["unit"] = figure.unit.removeprefix("USD ").strip()
+    return data
+
+
+def agency_reference_dict(chosen: AgencyFigure) -> dict[str, Any]:
+    """A program figure worked out for one agency: the figure's keys plus ``computed`` (what it
+    means for the agency) and ``basis`` (how that was worked out)."""
+    data = reference_dict(chosen.figure)
+    data["computed"] = chosen.computed
+    data["basis"] = chosen.basis
     return data
 
 
@@ -96,11 +134,21 @@ def _legal(event: dict[str, Any]) -> dict[str, Any] | None:
     return dict(legal_context(event["state"], event["type"], on=on).to_dict())
 
 
-def _agreement_county(db: sqlite_utils.Database, agreement_id: int) -> str | None:
+def _agreement_county(
+    db: sqlite_utils.Database, event: dict[str, Any]
+) -> tuple[str | None, str | None]:
+    """The agreement's county name (as cost figures are filed) and FIPS code."""
     row = db.execute(
-        "SELECT jurisdiction_county FROM agreements WHERE id = ?", [agreement_id]
+        "SELECT jurisdiction_county, county_fips, jurisdiction_basis, agency_type, county "
+        "FROM agreements WHERE id = ?",
+        [event["agreement_id"]],
     ).fetchone()
-    return row[0] if row else None
+    if row is None:
+        return None, None
+    name, fips, basis, agency_type, column = row
+    if basis is None:  # stored before FIPS codes were kept and not refreshed since
+        fips = resolve_agency(event["state"], event["agency"], agency_type, column).county_fips
+    return name, fips
 
 
 def local_cost_figures(
@@ -109,21 +157,11 @@ def local_cost_figures(
     """Figures from this county's own documents (and any naming the agency itself)."""
     if county is None or not db["cost_figures"].exists():
         return []
+    columns = (*FIGURE_FIELDS, "agency")
     rows = db.execute(
-        "SELECT amount, kind, fiscal_year, period, sentence, url, page, doc_date, agency "
+        f"SELECT {', '.join(columns)} "
         "FROM cost_figures WHERE state = ? AND county = ? COLLATE NOCASE "
         "ORDER BY doc_date DESC, id DESC LIMIT 20",
         [state, county],
     ).fetchall()
-    keys = (
-        "amount",
-        "kind",
-        "fiscal_year",
-        "period",
-        "sentence",
-        "url",
-        "page",
-        "doc_date",
-        "agency",
-    )
-    return [dict(zip(keys, row, strict=True)) for row in rows]
+    return [dict(zip(columns, row, strict=True)) for row in rows]

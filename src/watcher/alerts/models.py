@@ -6,13 +6,23 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, NotRequired, TypedDict
 
 EventType = Literal[
-    "new", "renewal", "withdrawal", "rename", "pending", "reinstated", "agenda_item"
+    "new", "renewal", "withdrawal", "rename", "relabel", "pending", "reinstated", "agenda_item"
 ]
 Cadence = Literal["immediate", "daily", "weekly"]
 
 EVENT_TYPES: tuple[str, ...] = (
-    "new", "renewal", "withdrawal", "rename", "pending", "reinstated", "agenda_item",
-)  # fmt: skip
+    "new",
+    "renewal",
+    "withdrawal",
+    "rename",
+    "relabel",
+    "pending",
+    "reinstated",
+    "agenda_item",
+)
+# Corrections of ICE's listing, not changes of an agreement: emailed only to subscribers who
+# chose the type, never to those who left the type filter empty ("everything").
+OPT_IN_TYPES: frozenset[str] = frozenset({"relabel"})
 CADENCES: tuple[str, ...] = ("immediate", "daily", "weekly")
 
 # Subject prefixes, one per event type (the issue fixes the wording).
@@ -21,49 +31,12 @@ EVENT_HEADLINES: dict[str, str] = {
     "renewal": "287(g) agreement renewed",
     "withdrawal": "287(g) agreement withdrawn",
     "rename": "287(g) agency renamed",
+    "relabel": "287(g) listing corrected",
     "pending": "Pending 287(g) agreement",
     "reinstated": "287(g) agreement reinstated",
     # A county agenda item about 287(g): the alert that can come before the vote.
     "agenda_item": "287(g) on a county agenda",
 }
-
-# States, DC and the territories ICE has listed agencies in.
-_STATE_CODES = (
-    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
-    "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP"
-)
-US_STATES: frozenset[str] = frozenset(_STATE_CODES.split())
-
-
-class CostFigure(TypedDict, total=False):
-    amount: float | None
-    kind: str | None
-    fiscal_year: str | int | None
-    period: str | None
-    sentence: str | None
-    url: str | None
-    page: int | str | None
-    doc_date: str | None
-
-
-class ReferenceFigure(TypedDict, total=False):
-    description: str | None
-    amount: float | None
-    amount_text: str | None
-    unit: str | None
-    source_url: str | None
-    source_date: str | None
-
-
-class LegalContext(TypedDict, total=False):
-    text: str | None
-    citation: str | None
-    as_of: str | None
-    disclaimer: str | None
-    notable: bool | None
-    conflicts_with_mandate: bool | None
-    category: str | None
-    uncertain: bool | None
 
 
 class AlertEvent(TypedDict):
@@ -81,10 +54,15 @@ class AlertEvent(TypedDict):
     moa_url: str | None
     observed_at: str
     source: str
-    cost_figures: list[CostFigure]
-    reference_figures: list[ReferenceFigure]
-    legal_context: NotRequired[LegalContext | None]
+    # JSON-ready, as the payload is stored: each cost figure carries the archived fields of a
+    # watcher.costs.CostFigure (see watcher.alerts.enrich.FIGURE_FIELDS) and each reference
+    # figure those of a watcher.costs.ReferenceFigure; legal_context is
+    # watcher.law.LegalContext.to_dict().
+    cost_figures: list[dict[str, Any]]
+    reference_figures: list[dict[str, Any]]
+    legal_context: NotRequired[dict[str, Any] | None]
     records_request_hint: NotRequired[str | None]
+    detail: NotRequired[dict[str, Any] | None]  # e.g. a relabel's previous_county
 
 
 class SubscriptionError(ValueError):

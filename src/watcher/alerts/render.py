@@ -33,6 +33,8 @@ _WHAT = {
     "withdrawal": "{agency} ({state}) no longer appears on ICE's list of 287(g) agreements "
     "under the {model}.",
     "rename": "ICE now lists {previous} as {agency} ({state}), {model}.",
+    "relabel": "ICE corrected its listing: the {model} agreement it listed as {previous} is "
+    "now listed as {agency} ({state}). The agreement itself did not change.",
     "pending": "{agency} ({state}) appears on ICE's list of pending 287(g) agreements "
     "under the {model}.",
     "reinstated": "{agency} ({state}) is back on ICE's list of 287(g) agreements under the "
@@ -162,6 +164,8 @@ def event_context(event: Mapping[str, Any]) -> dict[str, Any]:
     state = str(event.get("state") or "")
     model = str(event.get("support_type") or "")
     previous = str(event.get("previous_agency") or "")
+    former_county = _previous_county(event)
+    was = f"{previous} ({former_county})" if former_county else previous
     what = _WHAT.get(kind, "{agency} ({state}): a change to its 287(g) agreement ({model}).")
     return {
         "id": event.get("id"),
@@ -176,7 +180,7 @@ def event_context(event: Mapping[str, Any]) -> dict[str, Any]:
             agency=agency,
             state=state,
             model=model or "287(g) program",
-            previous=previous or "an agency",
+            previous=was or "an agency",
         ),
         "observed": _date_text(event.get("observed_at")),
         "source": str(event.get("source") or ""),
@@ -191,6 +195,14 @@ def event_context(event: Mapping[str, Any]) -> dict[str, Any]:
         "records_hint": str(event.get("records_request_hint") or ""),
         "agenda": _agenda(event),
     }
+
+
+def _previous_county(event: Mapping[str, Any]) -> str:
+    """A relabel's former county (ICE corrected agency and county at once)."""
+    detail = event.get("detail")
+    if event.get("type") != "relabel" or not isinstance(detail, Mapping):
+        return ""
+    return str(detail.get("previous_county") or "")
 
 
 class Renderer:

@@ -9,25 +9,21 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+import sqlite_utils
 from email_validator import EmailNotValidError, validate_email
 
 from watcher.alerts.models import (
     CADENCES,
     EVENT_TYPES,
-    US_STATES,
+    OPT_IN_TYPES,
     AlertEvent,
     Subscriber,
     SubscriptionError,
 )
+from watcher.states import US_STATES
+from watcher.timestamps import iso
 
 PAGE_SIZE = 1000
-
-
-def iso(moment: datetime) -> str:
-    """UTC, second precision: every timestamp in the alert tables compares as text."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _clean_list(values: Iterable[str] | None) -> list[str]:
@@ -80,7 +76,7 @@ def normalise_request(
 
 
 def subscribe(
-    db: Any,
+    db: sqlite_utils.Database,
     email: str,
     *,
     states: Iterable[str] | None = None,
@@ -122,7 +118,9 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def unsubscribe(db: Any, email_or_token: str, *, now: datetime | None = None) -> bool:
+def unsubscribe(
+    db: sqlite_utils.Database, email_or_token: str, *, now: datetime | None = None
+) -> bool:
     """Stop a subscription by address or token. False when nothing active matched."""
     key = email_or_token.strip()
     cursor = db.execute(
@@ -162,7 +160,7 @@ def _from_row(row: Sequence[Any]) -> Subscriber:
     )
 
 
-def get_subscriber(db: Any, email_or_token: str) -> Subscriber | None:
+def get_subscriber(db: sqlite_utils.Database, email_or_token: str) -> Subscriber | None:
     key = email_or_token.strip()
     row = db.execute(
         f"SELECT {_COLUMNS} FROM subscribers WHERE email = ? COLLATE NOCASE OR token = ?",
@@ -182,7 +180,7 @@ def _json_list_filter(column: str, values: Collection[str] | None) -> tuple[str,
 
 
 def iter_subscribers(
-    db: Any,
+    db: sqlite_utils.Database,
     *,
     active_only: bool = False,
     page_size: int = PAGE_SIZE,
@@ -227,15 +225,28 @@ def _county_matches(wanted: str, county: str) -> bool:
     )
 
 
+def _previous_county(event: AlertEvent) -> str:
+    # A relabel moves the agreement from one county to another: both counties' readers care.
+    detail = event.get("detail")
+    return str(detail.get("previous_county") or "") if isinstance(detail, dict) else ""
+
+
 def matches(subscriber: Subscriber, event: AlertEvent) -> bool:
     """An empty filter list means everything; the non-empty ones must all match."""
     if subscriber.types and event.get("type") not in subscriber.types:
         return False
+    if not subscriber.types and event.get("type") in OPT_IN_TYPES:
+        return False  # a listing correction goes only to those who asked for corrections
     if subscriber.states and (event.get("state") or "").upper() not in subscriber.states:
         return False
     if subscriber.counties:
-        county = event.get("county") or ""
-        if not any(_county_matches(wanted, county) for wanted in subscriber.counties):
+        counties = [event.get("county") or "", _previous_county(event)]
+        if not any(
+            _county_matches(wanted, county)
+            for wanted in subscriber.counties
+            for county in counties
+            if county
+        ):
             return False
     if subscriber.agencies:
         names = [event.get("agency") or "", event.get("previous_agency") or ""]
@@ -245,7 +256,7 @@ def matches(subscriber: Subscriber, event: AlertEvent) -> bool:
     return True
 
 
-def is_active(db: Any, subscriber_id: int) -> bool:
+def is_active(db: sqlite_utils.Database, subscriber_id: int) -> bool:
     row = db.execute(
         "SELECT confirmed = 1 AND unsubscribed_at IS NULL AND bouncing = 0 "
         "FROM subscribers WHERE id = ?",
@@ -255,7 +266,7 @@ def is_active(db: Any, subscriber_id: int) -> bool:
 
 
 def record_send_result(
-    db: Any, subscriber_id: int, *, permanent_failure: bool, threshold: int
+    db: sqlite_utils.Database, subscriber_id: int, *, permanent_failure: bool, threshold: int
 ) -> None:
     """Count permanent failures in a row; the address is marked bouncing at the threshold."""
     if permanent_failure:

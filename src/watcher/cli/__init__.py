@@ -2,7 +2,8 @@
 
 Exit codes: 0 all good, 1 some source failed (the others still ran), 2 usage or configuration.
 One module per command family (``run``, ``costs``, ``agenda``, ``alerts``, ``service``, ``law``,
-``analyst``, ``web``); each may import any stage, importing what a command needs when it runs.
+``analyst``, ``web``, ``discovery``); each may import any stage, importing what a command needs
+when it runs.
 """
 
 from __future__ import annotations
@@ -69,9 +70,9 @@ def main() -> None:
 
 
 def _register_commands() -> None:
-    from watcher.cli import agenda, alerts, analyst, costs, law, run, service, web
+    from watcher.cli import agenda, alerts, analyst, costs, discovery, law, run, service, web
 
-    modules = (run, costs, agenda, alerts, service, law, analyst, web)
+    modules = (run, costs, agenda, alerts, service, law, analyst, web, discovery)
     for module in modules:
         module.register(cli)
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import click
-from pydantic import ValidationError
 
+from watcher.alerts.enrich import enriched_events
 from watcher.alerts.feed import build_feed, write_feed
-from watcher.alerts.models import CADENCES, US_STATES, Subscriber, SubscriptionError
+from watcher.alerts.models import CADENCES, Subscriber, SubscriptionError
 from watcher.alerts.outbox import queue_due_digests
 from watcher.alerts.smtp import sender_from_config
 from watcher.alerts.subscriptions import iter_subscribers, subscribe, unsubscribe
+from watcher.cli.base import current_app
 from watcher.config import AlertsConfig
 from watcher.errors import ConfigError
+from watcher.states import US_STATES
 
 
 class AlertsUsageError(click.ClickException):
@@ -25,28 +26,12 @@ class AlertsUsageError(click.ClickException):
     exit_code = 2
 
 
-def _obj() -> Any:
-    return click.get_current_context().obj
-
-
 def _alerts_config(required: bool) -> AlertsConfig | None:
-    section = getattr(_obj().config, "alerts", None)
-    if section is None or isinstance(section, AlertsConfig):
-        if section is None and required:
-            raise AlertsUsageError("sources.yaml has no alerts: section (from, smtp, ...)")
-        return section
-    try:
-        return AlertsConfig.model_validate(section)
-    except ValidationError as exc:
-        raise AlertsUsageError(f"alerts: {exc.errors()[0]['msg']}") from None
-
-
-def _base_dir() -> Path:
-    obj = _obj()
-    base = getattr(obj.config, "base_dir", None)
-    if base is None and getattr(obj, "config_file", None) is not None:
-        base = Path(obj.config_file).parent
-    return Path(base) if base is not None else Path.cwd()
+    # load_config has validated the section already: a bad one never gets this far.
+    section = current_app().config.alerts
+    if section is None and required:
+        raise AlertsUsageError("sources.yaml has no alerts: section (from, smtp, ...)")
+    return section
 
 
 def _describe(sub: Subscriber) -> str:
@@ -84,7 +69,9 @@ def subscribe_cmd(
     cadence: str,
 ) -> None:
     """Subscribe EMAIL (or update its filters). No filter means every event."""
-    db = _obj().open_db()
+    # Read first: a broken sources.yaml stops the command before anything is stored.
+    cfg = _alerts_config(required=False)
+    db = current_app().open_db()
     try:
         sub = subscribe(
             db,
@@ -99,7 +86,6 @@ def subscribe_cmd(
     except SubscriptionError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(f"Subscribed {_describe(sub)}")
-    cfg = _alerts_config(required=False)
     base_url = cfg.base_url if cfg else AlertsConfig.model_fields["base_url"].default
     click.echo(f"Unsubscribe link: {base_url}/unsubscribe/{sub.token}")
 
@@ -108,7 +94,7 @@ def subscribe_cmd(
 @click.argument("email_or_token", metavar="EMAIL-OR-TOKEN")
 def unsubscribe_cmd(email_or_token: str) -> None:
     """Stop a subscription, by address or unsubscribe token."""
-    if not unsubscribe(_obj().open_db(), email_or_token):
+    if not unsubscribe(current_app().open_db(), email_or_token):
         raise click.ClickException(f"no active subscription matches {email_or_token!r}")
     click.echo("Unsubscribed.")
 
@@ -117,7 +103,7 @@ def unsubscribe_cmd(email_or_token: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 def subscribers_cmd(as_json: bool) -> None:
     """List subscribers (unsubscribe tokens are never shown)."""
-    db = _obj().open_db()
+    db = current_app().open_db()
     if not as_json:
         for sub in iter_subscribers(db):
             click.echo(_describe(sub))
@@ -137,14 +123,14 @@ def deliver_cmd(limit: int | None) -> None:
     cfg = _alerts_config(required=True)
     assert cfg is not None
     try:
-        sender = sender_from_config(cfg, base_dir=_base_dir())
+        sender = sender_from_config(cfg, base_dir=current_app().config.base_dir)
     except ConfigError as exc:
         raise AlertsUsageError(str(exc)) from None
     from watcher.alerts.delivery import queue_events, queue_overdue_notices, send_due
     from watcher.errors import WatcherError
     from watcher.lock import ArchiveLock
 
-    app = _obj()
+    app = current_app()
     db = app.open_db()
     now = datetime.now(UTC)
     try:
@@ -183,7 +169,7 @@ def feed_cmd(state: str | None, out: Path, limit: int) -> None:
             raise click.BadParameter(f"unknown state {state!r}", param_hint="--state")
     cfg = _alerts_config(required=False)
     base_url = cfg.base_url if cfg else AlertsConfig.model_fields["base_url"].default
-    events = _obj().recent_events(state, limit)
+    events = enriched_events(current_app().open_db(), state=state, limit=limit, newest_first=True)
     write_feed(out, build_feed(events, base_url=base_url, now=datetime.now(UTC), state=state))
     click.echo(f"Wrote {len(events)} entries to {out}")
 

@@ -57,11 +57,6 @@ class AppContext:
                 raise UsageProblem(str(exc)) from None
         return self._db
 
-    def recent_events(self, state: str | None, limit: int) -> list[dict[str, Any]]:
-        from watcher.alerts.enrich import enriched_events
-
-        return enriched_events(self.open_db(), state=state, limit=limit, newest_first=True)
-
 
 def current_app() -> AppContext:
     """The AppContext the `watcher` group put on the click context."""

@@ -8,9 +8,10 @@ import click
 
 from watcher.cli.base import AppContext, current_app, emit_json
 
-KINDS = ("cost", "revenue", "reimbursement", "grant", "per_diem", "unknown")
+KINDS = ("cost", "revenue", "reimbursement", "grant", "per_diem", "net", "unknown")
 COLUMNS = ("id", "state", "county", "agency", "amount", "kind", "fiscal_year", "period",
-           "sentence", "url", "page", "doc_date", "seen_in", "first_seen_at")  # fmt: skip
+           "sentence", "url", "page", "doc_date", "seen_in", "first_seen_at", "amount_high",
+           "hedge", "unit", "fiscal_text", "place", "note")  # fmt: skip
 
 
 def query_costs(
@@ -48,14 +49,25 @@ def costs(state: str | None, county: str | None, kind: str | None, as_json: bool
         return
     for f in figures:
         where = f"{f['county']} County, {f['state']}" if f["county"] else f["state"]
+        if f["place"]:
+            where = f"{f['place']} (named in a {f['state']} document)"
         page = f", page {f['page']}" if f["page"] else ""
         period = " ".join(p for p in (f["fiscal_year"], f["period"]) if p)
         click.echo(
-            f"${f['amount']:,.2f} {f['kind']}{' ' + period if period else ''} - {where} "
+            f"{_amount(f)} {f['kind']}{' ' + period if period else ''} - {where} "
             f"({f['doc_date'] or 'undated'}{page})"
         )
         click.echo(f"    {f['sentence'][:200]}")
         click.echo(f"    {f['url']}")
+
+
+def _amount(figure: dict[str, Any]) -> str:
+    text = f"${figure['amount']:,.2f}"
+    if figure["amount_high"] is not None:
+        text += f" to ${figure['amount_high']:,.2f}"
+    if figure["unit"]:
+        text += f" per {figure['unit']}"
+    return f"{figure['hedge']} {text}" if figure["hedge"] else text
 
 
 def register(group: click.Group) -> None:

@@ -104,7 +104,8 @@ def ingest(
 @click.option("--type", "event_type", type=click.Choice(EVENT_TYPES))
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 def events(since: str | None, state: str | None, event_type: str | None, as_json: bool) -> None:
-    """Events found in ICE's lists: new, renewal, withdrawal, rename, pending, reinstated."""
+    """Events found in ICE's lists: new, renewal, withdrawal, rename, relabel, pending,
+    reinstated."""
     from watcher.alerts.enrich import enriched_events
 
     if since:
@@ -136,7 +137,12 @@ def events(since: str | None, state: str | None, event_type: str | None, as_json
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
 def agreements(state: str | None, status: str | None, as_json: bool) -> None:
     """Agreements on ICE's participating list, as the archive knows them."""
-    found = list(iter_agreements(current_app().open_db(), state=state, status=status))
+    from watcher.ice.jurisdiction import fill_county_fips
+
+    db = current_app().open_db()
+    with db.atomic():
+        fill_county_fips(db)  # an archive made before FIPS codes were kept
+    found = list(iter_agreements(db, state=state, status=status))
     if as_json:
         emit_json(found)
         return

@@ -1,9 +1,18 @@
 """287(g) cost figures found in document text, and the programs' own reference figures.
 
-``find_cost_figures`` / ``scan_costs`` read a document's text (from :mod:`watcher.formats`) for
-dollar figures in passages about 287(g); ``reference_figures_for`` gives the program-level terms
-to show beside (never mixed with) the local figures. Pure functions: may import ``errors`` and
-``formats`` only; no network, no archive.
+``find_cost_figures`` / ``scan_costs`` read the dollar figures of a document's 287(g) passages
+(its text comes from :mod:`watcher.formats`), and ``reference_figures_for`` gives the
+program-level terms to show beside (never mixed with) the local figures.
+
+Modules: ``extract`` (the search), ``figure`` (``CostFigure``), ``merge`` (the same money said
+twice, republished figures), ``passages`` (blocks, rows, bullets, what is about 287(g)),
+``amounts`` (dollar forms, ranges, hedges, rates), ``kinds`` (kind, period, place, whole-budget
+totals), ``fiscal`` (fiscal years as written), ``reference``. ``amounts`` and ``fiscal`` import
+nothing of the package; ``passages`` and ``kinds`` only those two; ``figure`` only ``kinds`` and
+``passages``; ``merge`` only ``figure``; ``extract`` the rest; ``program`` gives the few reference
+figures that apply to one agency (its state, kind, model and county population). Pure functions:
+outside itself the package may import only ``errors``, ``formats`` and ``places``; no network,
+no archive.
 """
 
 from __future__ import annotations

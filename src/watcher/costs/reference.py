@@ -29,6 +29,20 @@ class ReferenceDataError(ValueError):
 
 
 @dataclass(frozen=True)
+class Applies:
+    """Which agreements a program term concerns. ``agency``: "sheriff" = sheriffs' offices only;
+    ``models``: the 287(g) models (empty = all); ``population_min``/``population_max``: the
+    county population bracket; ``agency_specific`` False = a statewide total or a locally
+    reported amount, never an agency's own figure."""
+
+    agency: str | None = None
+    models: tuple[str, ...] = ()
+    population_min: int | None = None
+    population_max: int | None = None
+    agency_specific: bool = True
+
+
+@dataclass(frozen=True)
 class ReferenceFigure:
     """One program term. Exactly one of ``amount``, (``amount_min``/``amount_max``: a range,
     or "up to" when only the max is set) and ``percent`` is given; ``unit`` says per what.
@@ -51,6 +65,7 @@ class ReferenceFigure:
     secondary: bool = False
     uncertain: bool = False
     note: str | None = None
+    applies: Applies = Applies()
 
 
 def reference_figures_for(state: str) -> list[ReferenceFigure]:
@@ -128,8 +143,35 @@ def _figure(entry: Any, position: int) -> ReferenceFigure:
         secondary=bool(entry.get("secondary", False)),
         uncertain=bool(entry.get("uncertain", False)),
         note=entry.get("note"),
+        applies=_applies(entry.get("applies"), fail),
         **numbers,
     )
+
+
+def _applies(value: Any, fail: Any) -> Applies:
+    if value is None:
+        return Applies()
+    if not isinstance(value, dict) or set(value) - _APPLIES_KEYS:
+        raise fail(f"applies must be an object with keys among {sorted(_APPLIES_KEYS)}")
+    agency, models = value.get("agency"), value.get("models", [])
+    if agency not in (None, "sheriff"):
+        raise fail(f"applies.agency {agency!r} is not 'sheriff'")
+    if not isinstance(models, list) or not all(m in _MODELS for m in models):
+        raise fail(f"applies.models must list models among {', '.join(_MODELS)}")
+    bounds = [value.get("population_min"), value.get("population_max")]
+    if any(b is not None and (not isinstance(b, int) or b < 0) for b in bounds):
+        raise fail("applies.population_min/max must be non-negative integers")
+    return Applies(
+        agency=agency,
+        models=tuple(models),
+        population_min=bounds[0],
+        population_max=bounds[1],
+        agency_specific=bool(value.get("agency_specific", True)),
+    )
+
+
+_APPLIES_KEYS = {"agency", "models", "population_min", "population_max", "agency_specific"}
+_MODELS = ("Jail Enforcement Model", "Task Force Model", "Warrant Service Officer")
 
 
 _NUMBER_KEYS = ("amount", "amount_min", "amount_max", "percent")

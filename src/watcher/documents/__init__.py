@@ -3,6 +3,6 @@ text by page, its record, its cost figures tied to a jurisdiction; and the meeti
 platforms with the 287(g) agenda items found in their documents (``meetings``,
 ``agenda_items``).
 
-May import ``config``, ``errors``, ``progress``, ``formats``, ``costs``, ``agendas`` (the
-meeting model) and ``store``; never fetches (sources hand it bytes).
+May import ``config``, ``errors``, ``progress``, ``timestamps``, ``formats``, ``costs``,
+``agendas`` (the meeting model) and ``store``; never fetches (sources hand it bytes).
 """

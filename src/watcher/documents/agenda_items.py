@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from watcher.costs.extract import AGREEMENT, FALSE_FRIEND, ICE, MODEL, R287G
+from watcher.costs.passages import AGREEMENT, FALSE_FRIEND, ICE, MODEL, R287G
 
 # "7.", "7.B", "12-3", "A.", "VII." and "Item 4": a short number, then the item's words.
 ITEM_LINE = re.compile(

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from watcher.config import Jurisdiction
-from watcher.costs.extract import CostFigure, cost_notes, find_cost_figures
+from watcher.costs import CostFigure, scan_costs
 from watcher.errors import ParseError
 from watcher.formats.text import ExtractedText, extract_text
 from watcher.progress import Progress
-from watcher.store.archive import iso, store_blob
+from watcher.store.archive import store_blob
+from watcher.timestamps import iso
 
 
 class PageProgressBar:
@@ -97,8 +98,10 @@ def apply_document(
             )
             return DocumentResult(url, "failed", doc_id, notes=[str(exc)])
         when = doc_date or text.date
-        figures = find_cost_figures(text, url=url, doc_date=when)
-        notes = cost_notes(text, figures)
+        # scan_costs, not find_cost_figures: only the scan knows when a hostile page made the
+        # figure search stop, and that note belongs on the document's record.
+        scan = scan_costs(text, url=url, doc_date=when, home=jurisdiction.county)
+        figures, notes = scan.figures, scan.notes
         status = _status(text, figures, notes)
         doc_id = _insert_document(
             db,
@@ -166,22 +169,31 @@ def _store_figure(
     fetched_at: dt.datetime,
 ) -> bool:
     """Insert a figure, or count a republication of one already on file. True if new."""
+    state, county, agency = jurisdiction.state, jurisdiction.county or "", jurisdiction.agency
+    if figure.jurisdiction:
+        # The text ties this figure to another place ("Mecklenburg County spent ..." in a Knox
+        # County story): it must never reach the source's county's alerts. Its place is kept as
+        # written, with no county, since the text rarely says which state that place is in.
+        county, agency = "", None
     cursor = db.execute(
         "INSERT INTO cost_figures (fingerprint, state, county, agency, amount, kind, fiscal_year, "
-        "period, sentence, url, page, doc_date, document_id, first_seen_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "period, sentence, url, page, doc_date, document_id, first_seen_at, amount_high, hedge, "
+        "unit, fiscal_text, place, note) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (state, county, fingerprint) DO UPDATE SET seen_in = seen_in + 1",
         [
-            figure.fingerprint, jurisdiction.state, jurisdiction.county or "", jurisdiction.agency,
+            figure.fingerprint, state, county, agency,
             float(figure.amount), figure.kind, figure.fiscal_year, figure.period,
             figure.sentence, figure.url, figure.page, iso(figure.doc_date), doc_id,
             iso(fetched_at),
+            float(figure.amount_high) if figure.amount_high is not None else None,
+            figure.hedge, figure.unit, figure.fiscal_text, figure.jurisdiction, figure.note,
         ],
     )  # fmt: skip
     del cursor
     # The row keeps the document that first showed the figure: new if that is this one.
     row = db.execute(
         "SELECT document_id FROM cost_figures WHERE state = ? AND county = ? AND fingerprint = ?",
-        [jurisdiction.state, jurisdiction.county or "", figure.fingerprint],
+        [state, county, figure.fingerprint],
     ).fetchone()
     return bool(row and row[0] == doc_id)

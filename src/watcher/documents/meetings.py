@@ -20,7 +20,7 @@ from watcher.agendas import Meeting
 from watcher.config import Jurisdiction
 from watcher.documents.agenda_items import Mention, find_mentions, mentions_287g, vote_in
 from watcher.documents.apply import DocumentResult, apply_document
-from watcher.store.archive import iso
+from watcher.timestamps import iso
 
 # A 287(g) item of a meeting older than this when first found is history: recorded, no alert.
 ALERT_WINDOW = dt.timedelta(days=7)

@@ -2,5 +2,6 @@
 name normalisation), the detector that turns two lists into events, applying a publication to
 the archive (accept/reject, baseline, history) and backfilling archived copies.
 
-May import ``errors``, ``progress``, ``formats`` and ``store``; parsers never touch the network.
+May import ``errors``, ``progress``, ``states``, ``timestamps``, ``formats`` and ``store``;
+parsers never touch the network.
 """

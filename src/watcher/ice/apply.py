@@ -18,11 +18,15 @@ from typing import Any
 import sqlite_utils
 
 from watcher.errors import ParseError, WatcherError
-from watcher.ice.detect import Diff, Known, diff_publication
+from watcher.ice.detect import diff_publication
+from watcher.ice.evidence import held_links, moa_evidence, record_held
 from watcher.ice.history import Writer
-from watcher.ice.models import AgreementRow, ParsedList
+from watcher.ice.index import AGREEMENT_INDEX, changes, update_index
+from watcher.ice.jurisdiction import fill_county_fips
+from watcher.ice.models import ParsedList
 from watcher.ice.parse.workbook import parse_ice_document
-from watcher.store.archive import iso, store_blob
+from watcher.store.archive import store_blob
+from watcher.timestamps import iso
 
 # A list that reverts to an older layout and loses this share of rows is a stale copy.
 LAYOUT_REVERT_SHARE = 0.9
@@ -85,6 +89,7 @@ def apply_publication(
         result = Applied(status, pub_id, parsed.kind, len(parsed.rows), reason)
         if status != "rejected":
             index_update = _apply_parsed(db, source, parsed, pub_id, last, as_of, rules, result)
+            fill_county_fips(db)  # agreements stored before FIPS codes were kept
     # Only once the transaction committed may the in-memory index follow it.
     if index_update is not None:
         index_update()
@@ -108,7 +113,9 @@ def _apply_parsed(
         _insert_baseline(db, source, parsed, pub_id, as_of)
         return functools.partial(AGREEMENT_INDEX.drop, source, parsed.kind)
     index = AGREEMENT_INDEX.get(db, source, parsed.kind)
-    known, changed = _changes(db, source, parsed.kind, parsed.rows, index)
+    held = held_links(db, source, parsed.kind)
+    known, changed = changes(db, source, parsed.kind, parsed.rows, index, frozenset(held))
+    moa = moa_evidence(db, source, parsed.kind, known, changed, parsed.rows, held)
     diff = diff_publication(
         parsed.kind,
         known,
@@ -117,10 +124,12 @@ def _apply_parsed(
         as_of=as_of,
         min_absent=rules.min_absent,
         listed=parsed.rows,
+        moa=moa,
     )
     writer = Writer(db, source, parsed.kind, pub_id, int(last["id"]), as_of, rules.alert)
     result.event_ids = writer.apply(diff)
-    return functools.partial(_update_index, index, parsed.rows, diff)
+    record_held(db, diff, pub_id, moa.foreign_moves)
+    return functools.partial(update_index, index, parsed.rows, diff)
 
 
 class NotAcceptable(WatcherError):
@@ -296,116 +305,6 @@ def _insert_publication(
         ],
     )
     return int(cursor.lastrowid or 0)
-
-
-def _changes(
-    db: sqlite_utils.Database,
-    source: str,
-    kind: str,
-    rows: list[AgreementRow],
-    index: dict[str, tuple[str, str]],
-) -> tuple[list[Known], list[AgreementRow]]:
-    """The agreements and rows the diff must look at: all but those listed unchanged.
-
-    Most of a publication repeats the last one; comparing key and content hash against the
-    index keeps the full comparison to the few rows that moved.
-    """
-    listed = {row.key for row in rows}
-    changed = [row for row in rows if index.get(row.key) != (row.content_hash(), "active")]
-    wanted = {row.key for row in changed if row.key in index}
-    wanted |= {
-        key
-        for key, (_, status) in index.items()
-        if key not in listed and status in ("active", "missing")
-    }
-    return _known(db, source, kind, wanted), changed
-
-
-def _update_index(index: dict[str, tuple[str, str]], rows: list[AgreementRow], diff: Diff) -> None:
-    """Make the index what the archive now holds, without reading it back."""
-    for update in diff.updates:
-        if update.change == "renamed":
-            index.pop(update.known.key, None)
-    for absence in diff.absences:
-        status = "missing"
-        if absence.ended:
-            status = "withdrawn" if absence.event else "left"
-        index[absence.known.key] = (absence.known.content_hash, status)
-    for row in rows:
-        index[row.key] = (row.content_hash(), "active")
-
-
-class AgreementIndex:
-    """key -> (content hash, status) per source and list, kept in memory between
-    publications of one process (a backfill applies hundreds in a row).
-
-    Trusted only while nothing else wrote the archive: SQLite's data_version changes when
-    another connection commits, and then the index is read again.
-    """
-
-    def __init__(self) -> None:
-        self._entries: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
-        self._conn: Any = None
-        self._version: int | None = None
-
-    def get(self, db: sqlite_utils.Database, source: str, kind: str) -> dict[str, tuple[str, str]]:
-        version = db.execute("PRAGMA data_version").fetchone()[0]
-        if self._conn is not db.conn or self._version != version:
-            self._entries.clear()
-            self._conn, self._version = db.conn, version
-        entry = self._entries.get((source, kind))
-        if entry is None:
-            entry = self._entries[(source, kind)] = {
-                key: (content_hash, status)
-                for key, content_hash, status in db.execute(
-                    "SELECT key, content_hash, status FROM agreements "
-                    "WHERE source = ? AND list_kind = ?",
-                    [source, kind],
-                )
-            }
-        return entry
-
-    def committed(self, db: sqlite_utils.Database) -> None:
-        self._version = db.execute("PRAGMA data_version").fetchone()[0]
-
-    def drop(self, source: str, kind: str) -> None:
-        self._entries.pop((source, kind), None)
-
-
-AGREEMENT_INDEX = AgreementIndex()
-
-
-def _known(db: sqlite_utils.Database, source: str, kind: str, keys: set[str]) -> list[Known]:
-    found: list[Known] = []
-    ordered = sorted(keys)
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start : start + 500]
-        rows = db.execute(
-            "SELECT id, key, state, agency, agency_key, support_type, signed, moa_url, "
-            "content_hash, status, absent_count, flags, first_absent_at FROM agreements "
-            f"WHERE source = ? AND list_kind = ? AND key IN ({', '.join('?' * len(chunk))})",
-            [source, kind, *chunk],
-        ).fetchall()
-        found.extend(_known_row(r) for r in rows)
-    return found
-
-
-def _known_row(r: tuple[Any, ...]) -> Known:
-    return Known(
-        id=r[0],
-        key=r[1],
-        state=r[2],
-        agency=r[3],
-        agency_key=r[4],
-        model=r[5],
-        signed=dt.date.fromisoformat(r[6]) if r[6] else None,
-        moa_url=r[7],
-        content_hash=r[8],
-        status=r[9],
-        absent_count=r[10],
-        flags=tuple(json.loads(r[11])) if r[11] else (),
-        first_absent_at=dt.datetime.fromisoformat(r[12]) if r[12] else None,
-    )
 
 
 def _insert_baseline(

@@ -9,70 +9,23 @@ every rule here is unit-tested on plain values. The rules that protect readers:
   publications without it; one that comes back earlier emits nothing;
 * a vanished agreement matched by a new one in the same state, with the same model, the same
   SIGNED date and a similar name is a rename, not a withdrawal plus an addition;
+* a vanished agreement and a new one with the same state, model and SIGNED date that share
+  the place's word (Haskell Police Department -> Haskell County Sheriff's Office), and only
+  each other, are ICE correcting its listing: a relabel, not a withdrawal plus an addition;
 * a SIGNED date moved back, by 30 days or less, by exactly one year, or away from a repaired
-  value is ICE correcting a typo, not a renewal.
+  value is ICE correcting a typo, not a renewal; a moved MOA link is judged in ``ice.moa``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
-from pathlib import PurePosixPath
-from urllib.parse import unquote, urlsplit
 
+from watcher.ice.moa import CORRECTION_WINDOW, MoaEvidence, judge_link, moa_document_name
 from watcher.ice.models import AgreementRow, ListKind
-
-CORRECTION_WINDOW = dt.timedelta(days=30)
-RENAME_THRESHOLD = 0.5  # token Jaccard on the distinctive words
-SPELLING_THRESHOLD = 0.85  # character similarity, for typo fixes such as Indiatlantic
-
-# Words every agency name shares; a rename keeps the words that are left.
-GENERIC_WORDS = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "at",
-        "a",
-        "police",
-        "department",
-        "dept",
-        "office",
-        "sheriff",
-        "sheriffs",
-        "s",
-        "services",
-        "service",
-        "borough",
-        "town",
-        "township",
-        "village",
-        "patrol",
-        "law",
-        "enforcement",
-        "division",
-        "public",
-        "safety",
-        "agency",
-        "bureau",
-        "county",
-        "city",
-        "corrections",
-        "correctional",
-        "jail",
-        "detention",
-        "board",
-        "commissioners",
-        "bocc",
-        "authority",
-    ]
-)
-SAME_AGENCY = 0.9  # near-identical names: the same agency under a fixed state or duplicate row
-ABBREVIATIONS = {"ft": "fort", "st": "saint", "mt": "mount", "co": "county", "twp": "township"}
+from watcher.ice.names import RENAME_THRESHOLD, SAME_AGENCY, name_similarity, place_words
 
 
 @dataclass(frozen=True)
@@ -92,14 +45,18 @@ class Known:
     absent_count: int
     flags: tuple[str, ...] = ()
     first_absent_at: dt.datetime | None = None
+    county: str | None = None
 
 
 @dataclass(frozen=True)
 class Update:
     known: Known
     row: AgreementRow
-    change: str  # renamed, renewal, correction, updated, returned, reinstated, unchanged
+    # renamed, relabeled, renewal, correction, link_correction, link_held, updated, returned,
+    # reinstated, unchanged
+    change: str
     event: str | None  # the event type to emit, if any
+    by_moa: bool = False  # a renewal shown by a new MOA file (SIGNED unchanged)
 
 
 @dataclass(frozen=True)
@@ -123,6 +80,8 @@ class Diff:
     inserts: list[tuple[AgreementRow, str | None]] = field(default_factory=list)
     updates: list[Update] = field(default_factory=list)
     absences: list[Absence] = field(default_factory=list)
+    # agreements whose held MOA link this publication settled (confirmed or dropped)
+    released: list[int] = field(default_factory=list)
 
     def events(self) -> list[str]:
         found = [event for _, event in self.inserts if event]
@@ -140,6 +99,7 @@ def diff_publication(
     as_of: dt.datetime | None = None,
     min_absent: dt.timedelta = dt.timedelta(0),
     listed: list[AgreementRow] | None = None,
+    moa: MoaEvidence | None = None,
 ) -> Diff:
     """The changes one accepted (non-baseline) publication makes to a list.
 
@@ -148,7 +108,8 @@ def diff_publication(
 
     ``known`` and ``rows`` may leave out the agreements listed unchanged (most of them), as
     long as ``listed`` then holds every row of the publication (every agreement still missing
-    must be in ``known``: MASS_ABSENCE_MIN counts them by when they went missing).
+    must be in ``known``: MASS_ABSENCE_MIN counts them by when they went missing). ``moa`` is
+    what the archive knows of the MOA links that moved (none known: judged on the two links).
     """
     by_key = {k.key: k for k in known}
     missing_together = Counter(
@@ -162,21 +123,14 @@ def diff_publication(
     vanished = [
         k for k in by_key.values() if k.key not in seen_rows and k.status in ("active", "missing")
     ]
-    renames = match_renames(vanished, new_rows)
-    for old, row in renames:
-        diff.updates.append(
-            Update(old, row, "renamed", "rename" if kind == "participating" else None)
-        )
-    renamed_rows = {id(row) for _, row in renames}
-    renamed_known = {old.id for old, _ in renames}
-    for row in new_rows:
-        if id(row) not in renamed_rows:
-            diff.inserts.append((row, "new" if kind == "participating" else "pending"))
+    paired = _pair_up(kind, vanished, new_rows, diff)
+    moa = moa or MoaEvidence()
     for key, row in seen_rows.items():
         if key in by_key:
-            diff.updates.append(_present(kind, by_key[key], row))
+            diff.updates.append(_present(kind, by_key[key], row, moa))
+    diff.released = sorted(moa.held)
     listed = listed if listed is not None else list(seen_rows.values())
-    gone = [old for old in vanished if old.id not in renamed_known]
+    gone = [old for old in vanished if old.id not in paired]
     fresh = sum(1 for old in gone if old.status == "active")
     mass_floor = max(MASS_ABSENCE_MIN, MASS_ABSENCE_SHARE * (len(listed) + len(gone)))
     for old in gone:
@@ -191,6 +145,30 @@ def diff_publication(
             Absence(absence.known, absence.absent_count, absence.ended, absence.event, together)
         )
     return diff
+
+
+def _pair_up(
+    kind: ListKind, vanished: list[Known], new_rows: list[AgreementRow], diff: Diff
+) -> set[int]:
+    """Renames, then relabels, then the new rows left over; returns the known ids paired."""
+    participating = kind == "participating"
+    renames = match_renames(vanished, new_rows)
+    for old, row in renames:
+        diff.updates.append(Update(old, row, "renamed", "rename" if participating else None))
+    paired_rows = {id(row) for _, row in renames}
+    paired = {old.id for old, _ in renames}
+    relabels = match_relabels(
+        [old for old in vanished if old.id not in paired],
+        [row for row in new_rows if id(row) not in paired_rows],
+    )
+    for old, row in relabels:
+        diff.updates.append(Update(old, row, "relabeled", "relabel" if participating else None))
+    paired_rows |= {id(row) for _, row in relabels}
+    paired |= {old.id for old, _ in relabels}
+    for row in new_rows:
+        if id(row) not in paired_rows:
+            diff.inserts.append((row, "new" if participating else "pending"))
+    return paired
 
 
 def superseded_by(old: Known, listed: list[AgreementRow]) -> AgreementRow | None:
@@ -211,15 +189,20 @@ def superseded_by(old: Known, listed: list[AgreementRow]) -> AgreementRow | None
     return None
 
 
-def _present(kind: ListKind, known: Known, row: AgreementRow) -> Update:
+def _present(kind: ListKind, known: Known, row: AgreementRow, moa: MoaEvidence) -> Update:
     if known.status in ("withdrawn", "left"):
         event = "reinstated" if kind == "participating" and known.status == "withdrawn" else None
         return Update(known, row, "reinstated", event)
-    change = classify_change(known, row)
+    held = moa.held.get(known.id)
+    if held is not None and held == moa_document_name(row.moa_url) and row.signed == known.signed:
+        change = "renewal"  # a later list still links the file a shifted block brought
+    else:
+        change = classify_change(known, row, moa)
     event = "renewal" if change == "renewal" and kind == "participating" else None
     if known.status == "missing" and change == "unchanged":
         change = "returned"
-    return Update(known, row, change, event)
+    by_moa = change == "renewal" and row.signed == known.signed
+    return Update(known, row, change, event, by_moa)
 
 
 def _absent(
@@ -241,17 +224,25 @@ def _signed_after(signed: dt.date | None, moment: dt.datetime | None) -> bool:
     return signed is not None and moment is not None and signed > moment.date()
 
 
-def classify_change(known: Known, row: AgreementRow) -> str:
-    """unchanged, updated (county, type, links), correction (date typo) or renewal."""
+def classify_change(known: Known, row: AgreementRow, moa: MoaEvidence | None = None) -> str:
+    """unchanged, updated (county, type, links), correction (date typo), renewal, or what a
+    moved MOA link means (link_correction, link_held: see ``ice.moa``)."""
     if row.content_hash() == known.content_hash:
         return "unchanged"
     if row.signed != known.signed and row.signed is not None:
         if is_date_correction(known.signed, row.signed, known.flags):
             return "correction"
         return "renewal"
-    if new_moa_document(known.moa_url, row.moa_url, agency_key=row.agency_key, signed=known.signed):
-        return "renewal"
-    return "updated"
+    verdict = judge_link(
+        agreement_id=known.id,
+        key=known.key,
+        agency_key=row.agency_key,
+        signed=known.signed,
+        old_url=known.moa_url,
+        new_url=row.moa_url,
+        evidence=moa or MoaEvidence(),
+    )
+    return "link_held" if verdict == "held" else verdict
 
 
 def is_date_correction(old: dt.date | None, new: dt.date, old_flags: tuple[str, ...]) -> bool:
@@ -261,95 +252,6 @@ def is_date_correction(old: dt.date | None, new: dt.date, old_flags: tuple[str, 
         return True
     # A year typed one off (2024 for 2025) is the commonest SIGNED typo ICE fixes.
     return (new.month, new.day) == (old.month, old.day) and abs(new.year - old.year) == 1
-
-
-def moa_document_name(url: str | None) -> str | None:
-    if not url:
-        return None
-    name = PurePosixPath(unquote(urlsplit(url).path)).name
-    return re.sub(r"\s+", "", name).lower() or None
-
-
-def new_moa_document(
-    old_url: str | None, new_url: str | None, *, agency_key: str, signed: dt.date | None
-) -> bool:
-    """A later MOA for the same agency replacing a posted one: a renewal ICE left undated.
-
-    ICE often re-uploads an MOA under a new file name, and sometimes links another agency's
-    file by mistake; neither is a renewal. So the new file must name this agency and carry a
-    date well after the agreement's SIGNED date (or the old file's date).
-    """
-    old, new = moa_document_name(old_url), moa_document_name(new_url)
-    if old is None or new is None or old == new:
-        return False
-    new_date = moa_file_date(new)
-    reference = signed or moa_file_date(old)
-    if new_date is None or reference is None or new_date - reference <= CORRECTION_WINDOW:
-        return False
-    squashed = re.sub(r"[^a-z0-9]", "", new)
-    words = [word for word in distinctive_words(agency_key) if len(word) > 2]
-    # Most of the agency's own words, not just a state name shared with another agency's file.
-    return bool(words) and sum(word in squashed for word in words) * 2 >= len(words)
-
-
-MOA_DATE_PATTERNS = (
-    re.compile(r"(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)"),
-    re.compile(r"(?P<m>\d\d)[.\-_]?(?P<d>\d\d)[.\-_]?(?P<y>20\d\d)(?!\d)"),
-    re.compile(r"(?P<m>\d\d)[.\-](?P<d>\d\d)[.\-](?P<y>\d\d)(?!\d)"),
-)
-
-
-def moa_file_date(name: str) -> dt.date | None:
-    """The date in an MOA file name (287gJEM_EtowahCoAl2016-06-18.pdf, ..._MOA_04.14.25.pdf)."""
-    for pattern in MOA_DATE_PATTERNS:
-        for match in pattern.finditer(name):
-            year = int(match["y"])
-            year = year + 2000 if year < 100 else year
-            try:
-                return dt.date(year, int(match["m"]), int(match["d"]))
-            except ValueError:
-                continue
-    return None
-
-
-def distinctive_words(agency_key: str) -> set[str]:
-    words = re.findall(r"[a-z0-9]+", agency_key.lower())
-    words = [ABBREVIATIONS.get(word, word) for word in words]
-    return {word for word in words if word not in GENERIC_WORDS}
-
-
-def name_similarity(a: str, b: str) -> float:
-    """How alike two agency names are, 0..1, ignoring the words all agency names share."""
-    if _is_sheriff(a) != _is_sheriff(b):
-        return 0.0  # a sheriff's office never turns into a police department by renaming
-    if _level(a) and _level(b) and _level(a) != _level(b):
-        return 0.0  # Polk County and Polk City are two governments
-    words_a, words_b = distinctive_words(a), distinctive_words(b)
-    if {w for w in words_a if w.isdigit()} != {w for w in words_b if w.isdigit()}:
-        return 0.0  # Constable Precinct 1 and Precinct 2 are two agencies
-    if not words_a or not words_b:
-        return SequenceMatcher(None, a.lower(), b.lower()).ratio()
-    jaccard = len(words_a & words_b) / len(words_a | words_b)
-    only_a, only_b = words_a - words_b, words_b - words_a
-    if only_a and only_b:
-        # The words that differ may be one word spelled two ways (Indiatlantic, Indialantic).
-        spelling = SequenceMatcher(None, " ".join(sorted(only_a)), " ".join(sorted(only_b))).ratio()
-        if spelling >= SPELLING_THRESHOLD:
-            return max(jaccard, spelling)
-    return jaccard
-
-
-def _is_sheriff(name: str) -> bool:
-    return "sheriff" in name.lower()
-
-
-def _level(name: str) -> str | None:
-    words = set(re.findall(r"[a-z]+", name.lower()))
-    if "county" in words or "parish" in words:
-        return "county"
-    if words & {"city", "town", "village", "borough", "township"}:
-        return "municipal"
-    return None
 
 
 def match_renames(
@@ -373,3 +275,27 @@ def match_renames(
             used_new.add(j)
             pairs.append((vanished[i], new_rows[j]))
     return pairs
+
+
+def match_relabels(
+    vanished: list[Known], new_rows: list[AgreementRow]
+) -> list[tuple[Known, AgreementRow]]:
+    """Pair an agreement that vanished in this publication with a new row of the same state,
+    model and SIGNED date that shares a place word (Haskell Police Department, Muskogee County
+    -> Haskell County Sheriff's Office, Haskell County): ICE corrected its listing. A pair
+    counts only when each side has no other candidate; otherwise nothing is paired."""
+    candidates: list[tuple[Known, AgreementRow]] = []
+    by_slot: dict[tuple[str, str, dt.date], list[AgreementRow]] = {}
+    for row in new_rows:
+        if row.signed is not None:
+            by_slot.setdefault((row.state, row.model, row.signed), []).append(row)
+    for old in vanished:
+        if old.status != "active" or old.signed is None:
+            continue  # only what vanished now, with a date to match on
+        words = place_words(old.agency_key)
+        for row in by_slot.get((old.state, old.model, old.signed), []):
+            if words & place_words(row.agency_key):
+                candidates.append((old, row))
+    olds = Counter(old.id for old, _ in candidates)
+    news = Counter(id(row) for _, row in candidates)
+    return [(old, row) for old, row in candidates if olds[old.id] == 1 and news[id(row)] == 1]

@@ -9,9 +9,9 @@ from typing import Any
 import sqlite_utils
 
 from watcher.ice.detect import Absence, Diff, Known, Update
-from watcher.ice.jurisdiction import jurisdiction_county
+from watcher.ice.jurisdiction import locate
 from watcher.ice.models import AgreementRow, ListKind
-from watcher.store.archive import iso
+from watcher.timestamps import iso
 
 
 class Writer:
@@ -68,8 +68,9 @@ class Writer:
         cursor = self.db.execute(
             "INSERT INTO agreements (source, list_kind, key, state, agency, agency_key, "
             "support_type, agency_type, county, jurisdiction_county, signed, moa_url, "
-            "addendum_url, content_hash, flags, status, first_seen_at, first_publication_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)",
+            "addendum_url, content_hash, flags, county_fips, jurisdiction_basis, status, "
+            "first_seen_at, first_publication_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)",
             [self.source, self.kind, row.key, *self._row_values(row), self.as_of, self.pub_id],
         )
         agreement_id = int(cursor.lastrowid or 0)
@@ -88,14 +89,13 @@ class Writer:
         self.db.execute(
             "UPDATE agreements SET key = ?, state = ?, agency = ?, agency_key = ?, "
             "support_type = ?, agency_type = ?, county = ?, jurisdiction_county = ?, signed = ?, "
-            "moa_url = ?, addendum_url = ?, content_hash = ?, flags = ?, status = 'active', "
+            "moa_url = ?, addendum_url = ?, content_hash = ?, flags = ?, county_fips = ?, "
+            "jurisdiction_basis = ?, status = 'active', "
             "absent_count = 0, first_absent_at = NULL, first_absent_publication_id = NULL, "
             "ended_at = NULL WHERE id = ?",
             [row.key, *self._row_values(row), known.id],
         )
-        detail = None
-        if update.change in ("renamed", "renewal", "correction"):
-            detail = {"previous_agency": known.agency, "previous_signed": _date(known.signed)}
+        detail = _update_detail(update)
         self.history(known.id, update.change, row, "active", detail)
         if update.event:
             self.event(
@@ -103,7 +103,8 @@ class Writer:
                 known.id,
                 row,
                 previous_signed=_date(known.signed) if update.event == "renewal" else None,
-                previous_agency=known.agency if update.event == "rename" else None,
+                previous_agency=known.agency if update.event in ("rename", "relabel") else None,
+                detail=detail if update.event == "relabel" or update.by_moa else None,
             )
 
     def absent(self, absence: Absence) -> None:
@@ -284,6 +285,7 @@ class Writer:
 
     @staticmethod
     def _row_values(row: AgreementRow) -> list[Any]:
+        found, county = locate(row.state, row.agency, row.agency_type, row.county)
         return [
             row.state,
             row.agency,
@@ -291,13 +293,35 @@ class Writer:
             row.model,
             row.agency_type,
             row.county,
-            jurisdiction_county(row.county, row.agency),
+            county,
             _date(row.signed),
             row.moa_url,
             row.addendum_url,
             row.content_hash(),
             json.dumps(list(row.flags)) if row.flags else None,
+            found.county_fips,
+            found.basis,
         ]
+
+
+def _update_detail(update: Update) -> dict[str, Any] | None:
+    """What the history (and a relabel or MOA renewal event) keeps of the previous listing."""
+    known, row = update.known, update.row
+    if update.change in ("renamed", "renewal", "correction", "relabeled"):
+        detail: dict[str, Any] = {
+            "previous_agency": known.agency,
+            "previous_signed": _date(known.signed),
+        }
+        if update.change == "relabeled":
+            detail["previous_county"] = known.county
+            detail["correction"] = "ICE corrected the agency and county of this listing"
+        if update.by_moa:
+            detail["previous_moa_url"] = known.moa_url
+            detail["moa_confirmed"] = known.moa_url == row.moa_url  # held, then still linked
+        return detail
+    if update.change in ("link_correction", "link_held"):
+        return {"previous_moa_url": known.moa_url}
+    return None
 
 
 def _date(value: dt.date | None) -> str | None:

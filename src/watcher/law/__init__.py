@@ -3,7 +3,7 @@
 ``get_state_law`` / ``all_states`` read the table; ``legal_context`` words it for an alert;
 ``withdrawal_debounce`` weighs withdrawals by state law; ``records_request_letter`` and
 ``statutory_due_date`` serve public-records requests, tracked in ``law.requests``. Information,
-not legal advice. May import ``errors`` and ``store`` only.
+not legal advice. May import ``errors``, ``states`` and ``store`` only.
 """
 
 from __future__ import annotations

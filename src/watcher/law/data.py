@@ -14,6 +14,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from watcher.states import STATE_NAMES
+
 Category = Literal["mandated", "approval", "banned", "local"]
 Detail = Literal[
     "mandated",
@@ -153,6 +155,11 @@ class StateLawTable(_Frozen):
         for code, entry in self.states.items():
             if entry.code != code:
                 raise ValueError(f"entry {code} says its code is {entry.code}")
+            if entry.name != STATE_NAMES.get(code):
+                # watcher.states is the one table of names; this file may not disagree.
+                raise ValueError(
+                    f"entry {code} is named {entry.name!r}, not {STATE_NAMES.get(code)!r}"
+                )
             cited = (
                 entry.participation.sources
                 + entry.records.sources

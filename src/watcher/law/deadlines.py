@@ -1,8 +1,8 @@
 """Statutory due dates for public-records requests, counted the way each state's law counts.
 
-Business days skip weekends and US federal holidays (as observed). State holidays differ from
-state to state and are not in the notes, so a due date can fall a day or two before the one an
-agency computes; the explanation says so.
+Business days skip weekends, US federal holidays and the state's own public holidays (as
+observed), from the maintained ``holidays`` library with its state subdivisions; the
+explanation names the holidays it skipped. Calendar days skip nothing.
 """
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
+import holidays
+
 from watcher.law.data import StateLaw, get_state_law
+from watcher.states import STATE_NAMES
 
 
 @dataclass(frozen=True)
@@ -38,59 +41,61 @@ class DueDate:
         }
 
 
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
-    first = date(year, month, 1)
-    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-
-
-def _last_weekday(year: int, month: int, weekday: int) -> date:
-    last = date(year, month + 1, 1) - timedelta(days=1)
-    return last - timedelta(days=(last.weekday() - weekday) % 7)
-
-
-def _observed(day: date) -> date:
-    # 5 U.S.C. § 6103(b): a Saturday holiday is observed on Friday, a Sunday one on Monday.
-    if day.weekday() == 5:
-        return day - timedelta(days=1)
-    if day.weekday() == 6:
-        return day + timedelta(days=1)
-    return day
+_US_SUBDIVISIONS = frozenset(holidays.list_supported_countries()["US"])
 
 
 @cache
+def _calendar(state: str | None, year: int) -> dict[date, str]:
+    """Weekday holidays of ``year``, as observed, with their names: the federal ones, plus the
+    state's own when ``state`` is given. From the maintained ``holidays`` library."""
+    days: dict[date, str] = {}
+    # Federal holidays always count, even in the few states whose own calendar drops one
+    # (Columbus Day): a due date a day late never alarms anyone, one a day early might.
+    subdivisions = (None, state) if state in _US_SUBDIVISIONS else (None,)
+    for subdiv in subdivisions:
+        for day, name in holidays.country_holidays("US", subdiv=subdiv, years=year).items():
+            if day.year == year and day.weekday() < 5:
+                days.setdefault(day, name)
+    return days
+
+
 def federal_holidays(year: int) -> frozenset[date]:
-    """The observed federal holidays whose date falls in ``year`` (5 U.S.C. § 6103)."""
-    mon, thu = 0, 3
-    fixed = [date(year, 1, 1), date(year, 7, 4), date(year, 11, 11), date(year, 12, 25)]
-    if year >= 2021:
-        fixed.append(date(year, 6, 19))
-    floating = [
-        _nth_weekday(year, 1, mon, 3),  # Birthday of Martin Luther King, Jr.
-        _nth_weekday(year, 2, mon, 3),  # Washington's Birthday
-        _last_weekday(year, 5, mon),  # Memorial Day
-        _nth_weekday(year, 9, mon, 1),  # Labor Day
-        _nth_weekday(year, 10, mon, 2),  # Columbus Day
-        _nth_weekday(year, 11, thu, 4),  # Thanksgiving Day
-    ]
-    # New Year's Day on a Saturday is observed on 31 December of the year before.
-    candidates = [_observed(d) for d in fixed] + floating + [_observed(date(year + 1, 1, 1))]
-    return frozenset(d for d in candidates if d.year == year)
+    """The observed federal holidays on weekdays in ``year`` (5 U.S.C. § 6103)."""
+    return frozenset(_calendar(None, year))
 
 
-def is_business_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in federal_holidays(day.year)
+def state_holidays(state: str, year: int) -> dict[date, str]:
+    """The weekday holidays of ``year`` that a state's business days skip, federal and the
+    state's own, with their names. Federal only for a code the library does not know."""
+    return dict(_calendar(state.upper(), year))
 
 
-def add_business_days(start: date, count: int) -> date:
-    """The ``count``-th business day after ``start``; ``start`` itself is never counted."""
+def is_business_day(day: date, state: str | None = None) -> bool:
+    """A weekday that is no federal holiday (nor one of ``state``'s own holidays, if given)."""
+    return day.weekday() < 5 and day not in _calendar(state, day.year)
+
+
+def add_business_days(start: date, count: int, state: str | None = None) -> date:
+    """The ``count``-th business day after ``start``; ``start`` itself is never counted.
+    With ``state``, that state's own holidays are skipped as well as the federal ones."""
     if count < 0:
         raise ValueError(f"count must not be negative, got {count}")
     day = start
     while count:
         day += timedelta(days=1)
-        if is_business_day(day):
+        if is_business_day(day, state):
             count -= 1
     return day
+
+
+def _skipped(state: str, start: date, end: date) -> list[str]:
+    """The holidays on weekdays after ``start`` up to ``end``, worded for the explanation."""
+    found = []
+    for year in range(start.year, end.year + 1):
+        for day, name in sorted(_calendar(state, year).items()):
+            if start < day <= end:
+                found.append(f"{name} {_fmt(day)}")
+    return found
 
 
 def _fmt(day: date) -> str:
@@ -103,10 +108,12 @@ def _counted(entry: StateLaw, sent: date) -> tuple[date, str]:
     days = deadline.days or 0
     where = f" ({deadline.section})" if deadline.section else ""
     if deadline.kind == "business_days":
-        due = add_business_days(sent, days)
+        due = add_business_days(sent, days, entry.code)
+        skipped = _skipped(entry.code, sent, due)
         how = (
             f"{days} business days{where}, counted from the day after {_fmt(sent)} and "
-            "skipping weekends and US federal holidays (not state holidays)"
+            f"skipping weekends and federal and {STATE_NAMES[entry.code]} holidays "
+            f"({'; '.join(skipped) if skipped else 'none in this period'})"
         )
     else:
         due = sent + timedelta(days=days)

@@ -21,7 +21,8 @@ from watcher.errors import WatcherError
 from watcher.fetch import FetchPolicy
 from watcher.ice.apply import Rules
 from watcher.sources import SourceContext, SourceResult, get_runner
-from watcher.store.archive import ensure_source, iso
+from watcher.store.archive import ensure_source
+from watcher.timestamps import iso
 
 log = logging.getLogger(__name__)
 

@@ -22,8 +22,10 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from watcher.config import Config
+from watcher.discovery.registry import with_accepted_portals
 from watcher.errors import WatcherError
 from watcher.lock import LockBusy
+from watcher.store.archive import open_archive
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +52,6 @@ def housekeeping_job(config: Config, db_file: Path, task: str) -> None:
     """Deliver the outbox, queue due digests or refresh the feeds, under the archive lock."""
     from watcher.alerts.delivery import deliver_due, queue_digests, refresh_feeds
     from watcher.lock import ArchiveLock
-    from watcher.store.archive import open_archive
 
     actions: dict[str, Callable[..., Any]] = {
         "deliver": deliver_due,
@@ -108,7 +109,13 @@ def build_scheduler(
 
 
 def serve(config: Config, db_file: Path) -> None:
-    """Run until SIGTERM or SIGINT; the job in hand finishes first."""
+    """Run until SIGTERM or SIGINT; the job in hand finishes first. Portals accepted with
+    `watcher portals accept` are scheduled from the archive at start (restart to add new ones)."""
+    db = open_archive(db_file)
+    try:
+        config = with_accepted_portals(config, db)
+    finally:
+        db.close()
     scheduler = build_scheduler(config, db_file)
 
     def stop(signum: int, _frame: FrameType | None) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import httpx
 
 from watcher.config import Config
+from watcher.discovery.registry import with_accepted_portals
 from watcher.fetch import build_client
 from watcher.lock import ArchiveLock
 from watcher.runtime.pipeline import RunReport, run_sources
@@ -28,6 +29,8 @@ def run_once(
 ) -> RunReport:
     with ArchiveLock(db_file, wait=lock_wait):
         db = open_archive(db_file)
+        # Portals the operator accepted (`watcher portals accept`) run beside sources.yaml's.
+        config = with_accepted_portals(config, db)
         own_client = client is None
         http = client or build_client(config.contact, config.fetch.timeout)
         try:

@@ -8,9 +8,11 @@ from typing import Any
 import sqlite_utils
 
 from watcher.config import Config
+from watcher.discovery.registry import with_accepted_portals
 
 
 def collect_status(config: Config, db: sqlite_utils.Database) -> dict[str, Any]:
+    config = with_accepted_portals(config, db)  # accepted portals are sources too
     sources = [
         _source_status(db, source.name, source.kind, source.schedule, source.enabled)
         for source in config.sources

@@ -1,9 +1,10 @@
 """Source kinds: one module per kind, registered here and nowhere else.
 
-Owns what a source does on each run (fetch, hand to its stage, report). A kind's module may import
-``watcher.sources.base``, ``fetch``, ``config``, ``store`` and the stage it feeds (``ice``,
-``documents``, and for the agenda platforms their parsers in ``agendas`` and the shared pass in
-``watcher.sources.agenda``); it never imports this registry, so adding a kind is one line below.
+Owns what a source does on each run (fetch, hand to its stage, report). A kind's module may
+import ``watcher.sources.base``, ``fetch``, ``config``, ``timestamps``, ``store`` and the stage
+it feeds (``ice``, ``documents``, and for the agenda platforms their parsers in ``agendas`` and
+the shared pass in ``watcher.sources.agenda``); it never imports this registry, so adding a
+kind is one line below.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ import sqlite_utils
 from watcher.config import SourceConfig
 from watcher.fetch import Fetched, FetchPolicy, Validators, fetch
 from watcher.ice.apply import Applied, Rules
-from watcher.store.archive import iso
+from watcher.timestamps import iso
 
 
 @dataclass

@@ -19,7 +19,10 @@ MAX_PAGES = 20
 
 def run_civicclerk(ctx: SourceContext) -> SourceResult:
     agenda = AgendaPass(ctx, "civicclerk")
-    api = civicclerk.api_root(str(ctx.source.url))
+    url_text = str(ctx.source.url)
+    if ctx.source.client and ".api.civicclerk.com" not in url_text and "/v1" not in url_text:
+        url_text = f"https://{ctx.source.client}.api.civicclerk.com/v1/"  # a portal's address
+    api = civicclerk.api_root(url_text)
     query = {"$filter": f"startDateTime ge {agenda.horizon}", "$orderby": "startDateTime desc"}
     url: str | None = f"{api}/Events?{urlencode(query, safe='$')}"
     meetings: list[Meeting] = []

@@ -1,6 +1,7 @@
 """``granicus``: the Granicus family, one kind with a ``variant`` read from the URL unless set:
 
-- ``viewpublisher``: ``.../ViewPublisher.php?view_id=N`` (any site template);
+- ``viewpublisher``: ``.../ViewPublisher.php?view_id=N`` (any site template; a bare
+  ``https://{site}.granicus.com/`` reads ``view_id=1``);
 - ``rss``: ``.../ViewPublisherRSS.php?view_id=N&mode=agendas`` (or ``mode=minutes``);
 - ``iqm2``: ``https://{site}.iqm2.com/Citizens/Calendar.aspx``;
 - ``novusagenda``: ``https://{site}.novusagenda.com/agendapublic/meetingsgeneral.aspx``.
@@ -28,6 +29,8 @@ def variant_of(url: str, configured: str = "auto") -> str:
         return "iqm2"
     if "novusagenda" in lowered or "/agendapublic" in lowered:
         return "novusagenda"
+    if ".granicus.com" in lowered:
+        return "viewpublisher"  # a site's root: its first view, as discovery proposes it
     raise ConfigError(
         f"{url}: cannot tell which Granicus product this is; set variant: viewpublisher, rss, "
         "iqm2 or novusagenda"
@@ -37,6 +40,8 @@ def variant_of(url: str, configured: str = "auto") -> str:
 def run_granicus(ctx: SourceContext) -> SourceResult:
     url = str(ctx.source.url)
     variant = variant_of(url, ctx.source.variant)
+    if variant == "viewpublisher" and "viewpublisher" not in url.lower():
+        url = url.rstrip("/") + "/ViewPublisher.php?view_id=1"
     agenda = AgendaPass(ctx, "granicus")
     content = agenda.listing_page(url)
     if content is None:

@@ -17,6 +17,7 @@ import sqlite_utils
 
 from watcher.errors import ArchiveError
 from watcher.store.migrations import load_migrations
+from watcher.timestamps import iso
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -66,16 +67,6 @@ def upgrade(db: sqlite_utils.Database) -> int:
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-
-def iso(moment: dt.datetime | dt.date | None) -> str | None:
-    if moment is None:
-        return None
-    if isinstance(moment, dt.datetime):
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=dt.UTC)
-        return moment.astimezone(dt.UTC).replace(microsecond=0).isoformat()
-    return moment.isoformat()
 
 
 def ensure_source(db: sqlite_utils.Database, name: str, kind: str, url: str) -> None:

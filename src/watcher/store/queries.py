@@ -8,7 +8,7 @@ from typing import Any
 
 import sqlite_utils
 
-EVENT_TYPES = ("new", "renewal", "withdrawal", "rename", "pending", "reinstated")
+EVENT_TYPES = ("new", "renewal", "withdrawal", "rename", "relabel", "pending", "reinstated")
 
 EVENT_COLUMNS = (
     "id",
@@ -81,6 +81,8 @@ AGREEMENT_COLUMNS = (
     "agency_type",
     "county",
     "jurisdiction_county",
+    "county_fips",
+    "jurisdiction_basis",
     "signed",
     "moa_url",
     "addendum_url",

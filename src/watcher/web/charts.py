@@ -6,8 +6,8 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
 
+import sqlite_utils
 from markupsafe import Markup, escape
 
 MAX_MONTHS = 60
@@ -44,7 +44,7 @@ def _months(first: date, last: date) -> list[tuple[int, int]]:
     return months[-MAX_MONTHS:]
 
 
-def monthly_active(db: Any, state: str, *, today: date | None = None) -> Series:
+def monthly_active(db: sqlite_utils.Database, state: str, *, today: date | None = None) -> Series:
     """Participating agreements active at each month's end, per support model.
 
     Active at a month's end: first seen on or before it, and not ended by then.

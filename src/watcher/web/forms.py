@@ -8,13 +8,15 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
+import sqlite_utils
 from python_multipart.exceptions import FormParserError
 from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.responses import Response
 
 from watcher.alerts.models import CADENCES, EVENT_HEADLINES, EVENT_TYPES, SubscriptionError
-from watcher.alerts.subscriptions import iso, normalise_request
+from watcher.alerts.subscriptions import normalise_request
+from watcher.timestamps import iso
 from watcher.web.context import problem, render, web_of
 from watcher.web.security import CSRF_FIELD, BodyTooLarge, client_key
 from watcher.web.subscribing import Pending, TokenProblem, confirm, pending, request_subscription
@@ -205,7 +207,7 @@ async def confirm_post(request: Request) -> Response:
     return render(request, "confirmed.html", {"s": _summary(item)})
 
 
-def _subscriber_by_token(db: Any, token: str) -> tuple[int, str | None] | None:
+def _subscriber_by_token(db: sqlite_utils.Database, token: str) -> tuple[int, str | None] | None:
     # By token only: subscriptions.get_subscriber also matches addresses, which would let
     # anyone who knows an address unsubscribe it.
     row = db.execute(
@@ -214,7 +216,7 @@ def _subscriber_by_token(db: Any, token: str) -> tuple[int, str | None] | None:
     return (int(row[0]), row[1]) if row else None
 
 
-def _unsubscribe_by_token(db: Any, token: str) -> bool:
+def _unsubscribe_by_token(db: sqlite_utils.Database, token: str) -> bool:
     stamp = iso(datetime.now(UTC))
     cursor = db.execute(
         "UPDATE subscribers SET unsubscribed_at = ?, updated_at = ? "

@@ -6,14 +6,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import sqlite_utils
 from starlette.requests import Request
 from starlette.responses import Response
 
-from watcher.alerts.enrich import enriched_events
+from watcher.alerts.enrich import enriched_events, reference_dict
 from watcher.alerts.feed import build_feed
-from watcher.alerts.models import EVENT_HEADLINES, EVENT_TYPES, US_STATES
+from watcher.alerts.models import EVENT_HEADLINES, EVENT_TYPES
 from watcher.alerts.render import event_context
+from watcher.costs.reference import reference_figures_for
+from watcher.discovery.coverage import coverage
 from watcher.documents.meetings import agenda_events
+from watcher.states import US_STATES
 from watcher.web.charts import legend, monthly_active, svg_chart
 from watcher.web.context import problem, render, web_of
 
@@ -79,7 +83,7 @@ def _state_code(request: Request) -> str | None:
     return code if code in US_STATES else None
 
 
-def _state_data(db: Any, code: str) -> dict[str, Any]:
+def _state_data(db: sqlite_utils.Database, code: str) -> dict[str, Any]:
     series = monthly_active(db, code)
     events = enriched_events(db, state=code, newest_first=True, limit=20)
     agenda = agenda_events(db, state=code, upcoming=True, limit=AGENDA_ITEMS)
@@ -112,12 +116,14 @@ async def state_page(request: Request) -> Response:
             "legend": legend(series),
             "series": series,
             "events": _summaries(data["events"]),
+            # Alerts carry the few that apply to the agency; here is the state's full list.
+            "figures": [reference_dict(f) for f in reference_figures_for(code)],
             "agenda": [_agenda_row(item) for item in data["agenda"]],
         },
     )
 
 
-def _active_by_state(db: Any) -> list[tuple[str, int]]:
+def _active_by_state(db: sqlite_utils.Database) -> list[tuple[str, int]]:
     rows = db.execute(
         "SELECT state, SUM(status = 'active') FROM agreements "
         "WHERE list_kind = 'participating' GROUP BY state ORDER BY state"
@@ -126,8 +132,10 @@ def _active_by_state(db: Any) -> list[tuple[str, int]]:
 
 
 async def states_index(request: Request) -> Response:
-    rows = await web_of(request).run(_active_by_state)
-    return render(request, "states.html", {"rows": rows})
+    web = web_of(request)
+    rows = await web.run(_active_by_state)
+    report = await web.run(coverage)
+    return render(request, "states.html", {"rows": rows, "coverage": report})
 
 
 async def feed(request: Request) -> Response:

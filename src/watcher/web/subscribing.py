@@ -21,10 +21,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import sqlite_utils
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 from watcher.alerts.outbox import enqueue_operator_alert
-from watcher.alerts.subscriptions import get_subscriber, iso, normalise_request, subscribe
+from watcher.alerts.subscriptions import get_subscriber, normalise_request, subscribe
+from watcher.timestamps import iso
 
 CONFIRM_MAX_AGE = 48 * 3600
 
@@ -91,7 +93,7 @@ def describe(request: dict[str, Any]) -> str:
 
 
 def request_subscription(
-    db: Any,
+    db: sqlite_utils.Database,
     tokens: Tokens,
     *,
     base_url: str,
@@ -142,7 +144,7 @@ def request_subscription(
     return token
 
 
-def pending(db: Any, tokens: Tokens, token: str) -> Pending:
+def pending(db: sqlite_utils.Database, tokens: Tokens, token: str) -> Pending:
     """The request behind a valid token, or TokenProblem."""
     email, nonce = tokens.read(token)
     row = db.execute(
@@ -155,7 +157,9 @@ def pending(db: Any, tokens: Tokens, token: str) -> Pending:
     return Pending(row[0], row[1], json.loads(row[2]), row[3])
 
 
-def confirm(db: Any, tokens: Tokens, token: str, *, now: datetime | None = None) -> Pending:
+def confirm(
+    db: sqlite_utils.Database, tokens: Tokens, token: str, *, now: datetime | None = None
+) -> Pending:
     """Apply the pending request once. TokenProblem(409) when the token was already used."""
     found = pending(db, tokens, token)
     stamp = iso(now or datetime.now(UTC))

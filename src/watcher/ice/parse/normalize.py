@@ -27,24 +27,20 @@ from typing import NamedTuple
 from urllib.parse import parse_qs, urlsplit
 
 from watcher.ice.models import MODELS
+from watcher.states import STATE_NAMES
 
-STATES: dict[str, str] = {
-    "ALABAMA": "AL", "ALASKA": "AK", "ARIZONA": "AZ", "ARKANSAS": "AR", "CALIFORNIA": "CA",
-    "COLORADO": "CO", "CONNECTICUT": "CT", "DELAWARE": "DE", "FLORIDA": "FL", "GEORGIA": "GA",
-    "HAWAII": "HI", "IDAHO": "ID", "ILLINOIS": "IL", "INDIANA": "IN", "IOWA": "IA",
-    "KANSAS": "KS", "KENTUCKY": "KY", "LOUISIANA": "LA", "MAINE": "ME", "MARYLAND": "MD",
-    "MASSACHUSETTS": "MA", "MICHIGAN": "MI", "MINNESOTA": "MN", "MISSISSIPPI": "MS",
-    "MISSOURI": "MO", "MONTANA": "MT", "NEBRASKA": "NE", "NEVADA": "NV", "NEW HAMPSHIRE": "NH",
-    "NEW JERSEY": "NJ", "NEW MEXICO": "NM", "NEW YORK": "NY", "NORTH CAROLINA": "NC",
-    "NORTH DAKOTA": "ND", "OHIO": "OH", "OKLAHOMA": "OK", "OREGON": "OR", "PENNSYLVANIA": "PA",
-    "RHODE ISLAND": "RI", "SOUTH CAROLINA": "SC", "SOUTH DAKOTA": "SD", "TENNESSEE": "TN",
-    "TEXAS": "TX", "UTAH": "UT", "VERMONT": "VT", "VIRGINIA": "VA", "WASHINGTON": "WA",
-    "WEST VIRGINIA": "WV", "WISCONSIN": "WI", "WYOMING": "WY", "DISTRICT OF COLUMBIA": "DC",
-    "PUERTO RICO": "PR", "GUAM": "GU", "VIRGIN ISLANDS": "VI", "U.S. VIRGIN ISLANDS": "VI",
-    "US VIRGIN ISLANDS": "VI", "NORTHERN MARIANA ISLANDS": "MP", "AMERICAN SAMOA": "AS",
-    "WASHINGTON DC": "DC", "WASHINGTON D.C.": "DC",
+# ICE's spellings beyond the names in watcher.states.
+_STATE_ALIASES: dict[str, str] = {
+    "VIRGIN ISLANDS": "VI",
+    "US VIRGIN ISLANDS": "VI",
+    "WASHINGTON DC": "DC",
+    "WASHINGTON D.C.": "DC",
     "COMMONWEALTH OF THE NORTHERN MARIANA ISLANDS": "MP",
-}  # fmt: skip
+}
+STATES: dict[str, str] = {
+    **{name.upper(): code for code, name in STATE_NAMES.items()},
+    **_STATE_ALIASES,
+}
 _CODES = frozenset(STATES.values())
 
 _SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")

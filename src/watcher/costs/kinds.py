@@ -1,0 +1,290 @@
+"""What one amount is, from the words around it: kind, period, the place it is tied to, and
+whether it is a whole-budget total rather than program money.
+
+The words that decide are those of the amount's own clause: the text between it and the
+amounts on either side ("cost $287,000 ... ICE reimbursed $116,000 ... net $171,000" gives three
+kinds), then the sentence, then a table row's heading and section. Pure functions; imports
+only ``watcher.costs.amounts``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Literal, TypeVar
+
+from watcher.costs.amounts import Amount
+
+__all__ = ["Kind", "Period", "dominant_place", "is_total", "kind_of", "period_of", "place_of"]
+
+Kind = Literal["cost", "revenue", "reimbursement", "grant", "per_diem", "net", "unknown"]
+Period = Literal["annual", "monthly", "quarterly", "daily", "one-time"]
+_L = TypeVar("_L", bound=str)
+_I = re.I
+
+NET = re.compile(
+    r"\bnet\b|\bleaving\b|\bleft\s+(?:the\s+)?(?:county|city|taxpayers|sheriff)|out[\s-]of[\s-]pocket"
+    r"|\bafter\s+(?:the\s+)?(?:federal\s+)?reimburse\w*|\bbottom\s+line\b|unreimbursed"
+    r"|\bhole\b|\bgap\b|\bshortfall\b",
+    _I,
+)
+# Words that say which way money moves; they decide before the nouns below.
+KIND_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
+    (re.compile(r"\bgrants?\b|\bawards?(?:ed)?\b|\bsub-?award", _I), "grant"),
+    (
+        re.compile(
+            r"\breimburs\w*|\bstipends?\b|\brecover(?:y|ies|ed)\b|\bpaid\s+back\b|\brepa(?:id|ys?|ying)\b"
+            r"|\b(?:sends?|sent|gives?|gave)\s+back\b|\brefund\w*"
+            r"|\bpay\s+back\b",
+            _I,
+        ),
+        "reimbursement",
+    ),
+    (
+        re.compile(
+            r"\brevenues?\b|\bincome\b|\breceipts?\b|\breceiv\w+|\bgenerat\w+|\bbr(?:ing|ought)\s+in\b",
+            _I,
+        ),
+        "revenue",
+    ),
+    (
+        re.compile(
+            r"\bcosts?\b|\bcosting\b|\bexpen\w+|\bspen[dt]\w*|\bbudget\w*|\bdeficit\b"
+            r"|\bpurchase\w*|\bpa(?:y|id)\s+for\b|\bcharges?\b|\bfunding\s+for\b",
+            _I,
+        ),
+        "cost",
+    ),
+)
+# What money is spent on: a budget line's kind when nothing above decides.
+OBJECT_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
+    (
+        re.compile(
+            r"\bsalar\w+|\bovertime\b|\bpositions?\b|\bbenefits\b|\bwages\b|\bpersonnel\b"
+            r"|\bequipment\b|\bvehicles?\b|\bfuel\b|\bsupplies\b|\btraining\b|\bdeput(?:y|ies)\b"
+            r"|\bofficers?\b|\bFTEs?\b|\bstaff(?:ing)?\b",
+            _I,
+        ),
+        "cost",
+    ),
+)
+PERIOD_WORDS: tuple[tuple[re.Pattern[str], Period], ...] = (
+    (re.compile(r"\bone[\s-]time\b|\bstart[\s-]?up\b|\bnon[\s-]?recurring\b", _I), "one-time"),
+    (
+        re.compile(
+            r"\bannual(?:ly|ized)?\b|\bper\s+(?:year|annum)\b|\b(?:a|each|every)\s+year\b"
+            r"|\byearly\b|/\s*(?:yr|year)\b|(?<!non-)(?<!non)\brecurring\b",
+            _I,
+        ),
+        "annual",
+    ),
+    (
+        re.compile(r"\bmonthly\b|\b(?:per|a|each|every)\s+month\b|/\s*mo(?:nth)?\b", _I),
+        "monthly",
+    ),
+    (
+        re.compile(r"\bquarterly\b|\b(?:per|a|each|every)\s+quarter\b", _I),
+        "quarterly",
+    ),
+)
+PER_DIEM_BEFORE = re.compile(r"\bper[\s-]diem\b|\bdaily\s+rate\b|\bbed[\s-]day", _I)
+_COMMA = re.compile(r"[,(]")
+_CONJUNCTION = re.compile(r",|;|\band\b|\bplus\b|\bwhile\b|\bbut\b|\bwhereas\b", _I)
+_REQUEST = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?\s+for|request\w*|appl(?:y|ies|ied)\s+for|seek\w*)\b", _I
+)
+# The other side paying: "ICE pays for", "the federal program also paid for", "the state covers".
+_PAYER = re.compile(
+    r"\b(?:ICE|DHS|(?:the\s+)?federal\s+(?:government|program|agency)|the\s+state"
+    r"|state\s+(?:grant|program|board)|the\s+grant)\s+(?:\w+\s+){0,3}?(?:pa(?:ys|id)|pay|cover(?:s|ed)?"
+    r"|funded|picks?\s+up|picked\s+up)\b[^.;]{0,80}$",
+    _I,
+)
+# "including $623,055 for beds": a part of the amount before, and of its kind.
+_PART_OF = re.compile(
+    r"\b(?:including|includes|of\s+which|comprising|consisting\s+of)\b|:\s*$"
+    r"|^\s*,?\s*or\s+(?:about\s+|roughly\s+)?$",  # "$38,657, or $8,995 per year": the same
+    _I,
+)
+# A whole department's or county's budget: "the sheriff's $48 million budget", "Department Total".
+_OWNER = r"(?:sheriff'?s?|jail'?s?|county'?s?|department'?s?|office'?s?|overall|total|entire|whole"
+_OWNER += r"|general\s+fund|agency'?s?|city'?s?|detention\s+center'?s?|corrections)"
+_TOTAL_BEFORE = re.compile(
+    rf"\b{_OWNER}\s+(?:\w+\s+){{0,3}}?(?:budget|spending|appropriations?|(?:fund\s+)?balance"
+    r"|reserves?)\s*"
+    r"(?:of|is|was|totals?|totaling|stands\s+at|for\s+\S+\s+(?:is|was))?\s*(?:about\s+|nearly\s+)?$",
+    _I,
+)
+_TOTAL_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:budget|general\s+fund)\b", _I)
+_OWNED_AMOUNT = re.compile(rf"\b{_OWNER}\s+(?:\w+\s+){{0,2}}$", _I)
+_TOTAL_ROW = re.compile(
+    r"^\s*(?:grand\s+total|total\s+(?:department|division|sheriff|general\s+fund|expenditures"
+    r"|revenues|appropriations|budget|county|fund)|(?:department|division|fund|sheriff(?:'s)?"
+    r"(?:\s+office)?|agency|general\s+fund)\s+total)",
+    _I,
+)
+_PLACE = re.compile(
+    r"\b(?P<name>(?:(?:St\.|Saint|De|La|Le|Mc\w+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s){1,3})"
+    r"(?P<type>County|Parish|Borough)\b"
+)
+_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
+    "|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts"
+    "|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey"
+    "|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania"
+    "|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia"
+    "|Washington|West Virginia|Wisconsin|Wyoming"
+)
+_WIDE = re.compile(
+    rf"(?P<nation>(?i:\bnation(?:wide|ally)\b|\bacross\s+the\s+(?:country|nation)\b)|\bCongress\b)"
+    rf"|\b(?:(?P<state>{_STATES})'s|the\s+state's|statewide)\s+(?:\w+\s+){{0,2}}$"
+    r"|^\W{0,3}(?i:statewide|across\s+the\s+state)\b"
+)
+_NOT_NAME = frozenset(
+    {"The", "In", "For", "By", "At", "And", "Of", "On", "To", "From", "A", "An", "Other"}
+    | {"Neighboring", "Nearby", "Each", "Every", "That", "This", "While", "When", "Both"}
+    | {"Meanwhile", "But", "Its", "Their", "Our", "Unlike", "Like", "Across", "Than"}
+)
+
+
+def kind_of(
+    text: str,
+    amount: Amount,
+    before: str,
+    after: str,
+    *,
+    previous: Kind | None,
+    first: bool,
+    fallback: Iterable[str] = (),
+    nearby: str = "",
+) -> Kind:
+    """The kind of ``amount``, first rule that answers: a day rate is per-diem; "net" in
+    its clause; the other side paying ("ICE pays for ...") is a reimbursement; a direction
+    word (reimbursed, revenue, grant, cost) in its own clause, grant or reimbursement beating
+    plain revenue; a part ("including $X for beds") takes the kind of the whole; direction
+    words in the sentence, then in ``fallback`` (a row's heading or section); money asked
+    for ("expects to ask for $X") from the grant named ``nearby``; then what the money is
+    spent on (salaries, vehicles: cost)."""
+    head = text[: amount.start]
+    small = abs(amount.value) < 1000
+    if amount.unit == "day" or PER_DIEM_BEFORE.search(before if small else before[-40:]):
+        return "per_diem"
+    if small and PER_DIEM_BEFORE.search(head):
+        return "per_diem"  # "The daily rate ... rises to $96 on October 1 from $89 now."
+    if _net(before) or NET.match(after.lstrip()):
+        return "net"
+    if _PAYER.search(head[-120:]):
+        return "grant" if KIND_WORDS[0][0].search(head) else "reimbursement"
+    # Words just after the amount before ours are that amount's ("$167,500 in stipends ...
+    # plus $370,600 in revenue"): ours start after the last conjunction.
+    own = before if first else _CONJUNCTION.split(before)[-1]
+    # Only words after the amount up to a comma are its own ("$89,975 in start-up costs");
+    # past it they describe something else ("($862,000), shown as a negative expenditure").
+    found = _nearest(KIND_WORDS, own, _COMMA.split(after, maxsplit=1)[0], 60)
+    if found == "revenue":
+        found = next((k for p, k in KIND_WORDS[:2] if p.search(own)), found)
+    if found:
+        return found
+    if previous and previous != "per_diem" and _PART_OF.search(before):
+        return previous
+    found = _nearest(KIND_WORDS, head, _COMMA.split(after, maxsplit=1)[0], 60)
+    for extra in fallback:
+        found = found or _nearest(KIND_WORDS, extra, "")
+    if found:
+        return found
+    if _REQUEST.search(head[-80:]) and nearby:
+        # "expects to ask for about $640,000": money asked of the grant or agreement named
+        # in the sentences around.
+        asked = next((k for p, k in KIND_WORDS[:2] if p.search(nearby)), None)
+        if asked:
+            return asked
+    found = _nearest(OBJECT_WORDS, before, after) or _nearest(OBJECT_WORDS, head, "")
+    for extra in fallback:
+        found = found or _nearest(OBJECT_WORDS, extra, "")
+    return found or "unknown"
+
+
+def _net(before: str) -> bool:
+    """ "net cost of", "a net bill of roughly", "net impact ... is": net, unless a word for
+    a grant or a reimbursement is named between ("net, ICE reimbursed $X")."""
+    hits = list(NET.finditer(before))
+    if not hits:
+        return False
+    rest = before[hits[-1].end() :]
+    return not any(p.search(rest) for p, kind in KIND_WORDS if kind in ("grant", "reimbursement"))
+
+
+def period_of(text: str, amount: Amount, before: str, after: str, kind: Kind) -> Period | None:
+    period = _nearest(PERIOD_WORDS, before, after) or _nearest(
+        PERIOD_WORDS, text[: amount.start], ""
+    )
+    if period is None and kind == "per_diem":
+        return "daily"
+    return period
+
+
+def is_total(text: str, amount: Amount, before: str, row: bool) -> bool:
+    """A whole budget written beside program money: "the sheriff's $48 million budget",
+    "overall budget of $42 million", a "Department Total" row."""
+    if row:
+        return bool(_TOTAL_ROW.match(text))
+    if _TOTAL_BEFORE.search(before[-80:]):
+        return True
+    after = text[amount.end : amount.end + 40]
+    return bool(_TOTAL_AFTER.match(after) and _OWNED_AMOUNT.search(text[: amount.start][-60:]))
+
+
+def place_of(before: str, after: str) -> str | None:
+    """The place the clause ties an amount to: a county ("Mecklenburg County spent $X", "$X
+    in Mecklenburg County", nearest before it, else right after it), a state's own program
+    ("Florida's $250 million grant program": "Florida (statewide)") or the whole country
+    ("Nationwide, ICE spent $68.3 million": "national")."""
+    wide = _WIDE.search(before[-60:]) or _WIDE.match(after[:30])
+    if wide:
+        if wide.group("nation"):
+            return "national"
+        state = wide.group("state")
+        return f"{state} (statewide)" if state else "statewide"
+    places = [_name(m) for m in _PLACE.finditer(before)]
+    places = [p for p in places if p]
+    if places:
+        return places[-1]
+    first = _PLACE.search(after[:80])
+    return _name(first) if first else None
+
+
+def dominant_place(pages: Iterable[str], limit: int = 200_000) -> str | None:
+    """The county a document is mostly about: the one it names most (its own)."""
+    counts: Counter[str] = Counter()
+    seen = 0
+    for page in pages:
+        chunk = page[: max(0, limit - seen)]
+        seen += len(chunk)
+        counts.update(p for m in _PLACE.finditer(chunk) if (p := _name(m)))
+        if seen >= limit:
+            break
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _name(m: re.Match[str]) -> str | None:
+    words = m.group("name").split()
+    while words and words[0] in _NOT_NAME:
+        words = words[1:]
+    return f"{' '.join(words)} {m.group('type')}" if words else None
+
+
+def _nearest(
+    table: Iterable[tuple[re.Pattern[str], _L]], before: str, after: str, limit: int | None = None
+) -> _L | None:
+    after = after[:limit]
+    best: tuple[float, _L] | None = None
+    for pattern, label in table:
+        for m in pattern.finditer(before):
+            if best is None or len(before) - m.end() < best[0]:
+                best = (len(before) - m.end(), label)
+        hit = pattern.search(after)
+        # Words right after a figure ("$89,975 start-up") bind tighter than words before.
+        if hit and (best is None or hit.start() * 0.5 < best[0]):
+            best = (hit.start() * 0.5, label)
+    return best[1] if best else None
