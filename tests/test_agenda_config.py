@@ -78,5 +78,6 @@ def test_granicus_variant_from_the_url() -> None:
     assert variant_of("http://hanfordca.iqm2.com/Citizens/Calendar.aspx") == "iqm2"
     assert variant_of("https://dinuba.novusagenda.com/agendapublic/") == "novusagenda"
     assert variant_of("https://x.example/agendas", "iqm2") == "iqm2"
+    assert variant_of("https://county.granicus.com/") == "viewpublisher"  # as discovery proposes
     with pytest.raises(ConfigError, match="set variant"):
         variant_of("https://x.example/agendas")

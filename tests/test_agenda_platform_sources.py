@@ -16,6 +16,7 @@ from conftest import shared_path
 from http_server import Answer, ScriptedServer
 from watcher.config import load_config
 from watcher.runtime.pipeline import run_sources
+from watcher.sources.civicclerk import api_base
 from watcher.store.archive import open_archive
 
 NC = "jurisdiction: {state: NC, county: Nash}"
@@ -162,6 +163,20 @@ def test_granicus_view_publisher_agenda_then_minutes(
     assert [d["kind"] for d in board["documents"]] == ["agenda", "minutes"]
 
 
+def test_granicus_site_root_reads_its_first_view(
+    tmp_path: Path, http_server: ScriptedServer
+) -> None:
+    page = real("granicus", "rta_chicago_viewpublisher_view5_upcoming.html")
+    http_server.route("/ViewPublisher.php", Answer(body=page))
+    config(
+        tmp_path,
+        f"  - {{name: rta, kind: granicus, url: '{http_server.base}/', variant: viewpublisher, "
+        f"lookback_days: 3660, max_meetings: 1, {NC}}}\n",
+    )
+    assert watcher(tmp_path, "run").exit_code == 0
+    assert http_server.requests[0].path == "/ViewPublisher.php?view_id=1"
+
+
 def test_granicus_rss(tmp_path: Path, http_server: ScriptedServer) -> None:
     rss = (
         "<?xml version='1.0'?><rss version='2.0'><channel>"
@@ -179,6 +194,14 @@ def test_granicus_rss(tmp_path: Path, http_server: ScriptedServer) -> None:
     assert watcher(tmp_path, "run").exit_code == 0
     (item,) = agenda_json(tmp_path, "--upcoming")
     assert (item["body"], item["meeting_date"]) == ("Board of Supervisors", "2099-01-12")
+
+
+def test_civicclerk_api_from_a_portal_address() -> None:
+    portal = "https://donaanaconm.portal.civicclerk.com/"
+    assert api_base(portal, "donaanaconm") == "https://donaanaconm.api.civicclerk.com/v1"
+    api = "https://mandannd.api.civicclerk.com/v1/Events?$top=5"
+    assert api_base(api, None) == "https://mandannd.api.civicclerk.com/v1"
+    assert api_base("http://127.0.0.1:8000/c7/v1/", "x") == "http://127.0.0.1:8000/c7/v1"
 
 
 def test_iqm2_calendar(tmp_path: Path, http_server: ScriptedServer) -> None:

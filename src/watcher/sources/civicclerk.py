@@ -17,12 +17,17 @@ from watcher.sources.base import SourceContext, SourceResult
 MAX_PAGES = 20
 
 
+def api_base(url: str, client: str | None) -> str:
+    """The OData root: from the URL, or from ``client`` when the URL is the public portal
+    (``https://{slug}.portal.civicclerk.com/``, as discovery records it)."""
+    if client and ".api.civicclerk.com" not in url and "/v1" not in url:
+        return f"https://{client}.api.civicclerk.com/v1"
+    return civicclerk.api_root(url)
+
+
 def run_civicclerk(ctx: SourceContext) -> SourceResult:
     agenda = AgendaPass(ctx, "civicclerk")
-    url_text = str(ctx.source.url)
-    if ctx.source.client and ".api.civicclerk.com" not in url_text and "/v1" not in url_text:
-        url_text = f"https://{ctx.source.client}.api.civicclerk.com/v1/"  # a portal's address
-    api = civicclerk.api_root(url_text)
+    api = api_base(str(ctx.source.url), ctx.source.client)
     query = {"$filter": f"startDateTime ge {agenda.horizon}", "$orderby": "startDateTime desc"}
     url: str | None = f"{api}/Events?{urlencode(query, safe='$')}"
     meetings: list[Meeting] = []
