@@ -19,6 +19,22 @@ class Answer:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before answering (for timeouts)
     truncate_to: int | None = None  # send only this many bytes of a longer declared body
+    trickle: float = 0.0  # send the whole response a byte at a time, this many seconds apart
+
+
+def _trickle(handler: BaseHTTPRequestHandler, answer: Answer) -> None:
+    """A server that never stops sending, slowly: no per-read timeout ever fires."""
+    head = f"HTTP/1.1 {answer.status} OK\r\nContent-Length: {len(answer.body)}\r\n"
+    head += "".join(f"{name}: {value}\r\n" for name, value in answer.headers.items())
+    data = (head + "\r\n").encode() + answer.body
+    handler.close_connection = True
+    for index in range(len(data)):
+        try:
+            handler.wfile.write(data[index : index + 1])
+            handler.wfile.flush()
+        except OSError:  # the client gave up, as it should
+            return
+        time.sleep(answer.trickle)
 
 
 @dataclass
@@ -46,6 +62,9 @@ class ScriptedServer:
                 answer = answers.pop(0) if len(answers) > 1 else answers[0]
                 if answer.delay:
                     time.sleep(answer.delay)
+                if answer.trickle:
+                    _trickle(self, answer)
+                    return
                 etag = answer.headers.get("ETag")
                 if etag and self.headers.get("If-None-Match") == etag:
                     self.send_response(304)

@@ -71,11 +71,20 @@ def test_corrupt_pdf_raises_a_clear_parse_error() -> None:
         extract_text(b"%PDF-1.7\nnot really a pdf\n%%EOF\n", content_type=None, url="u")
 
 
-def test_pdf_label_on_an_html_error_page_is_read_as_html() -> None:
+def test_an_html_error_page_where_a_pdf_was_expected_is_a_failure() -> None:
+    # Read as HTML it was "no 287(g) mention": the document itself was never seen (issue 15).
     body = b"<html><body><p>Service unavailable</p></body></html>"
-    text = extract_text(body, content_type="application/pdf", url="https://x.gov/budget.pdf")
-    assert text.format == "html"
+    for ctype, url in (("application/pdf", "https://x.gov/budget"), (None, "https://x.gov/b.pdf")):
+        with pytest.raises(ParseError, match=r"expected a PDF .* got an HTML page"):
+            extract_text(body, content_type=ctype, url=url)
+    text = extract_text(body, content_type="text/html", url="https://x.gov/budget.html")
     assert text.pages == ["Service unavailable"]
+
+
+def test_control_characters_are_stripped_from_document_text() -> None:
+    body = "Sheriff\x1b[31m 287(g)\u202e costs\x9b $5\r\nnext\tline".encode()
+    text = extract_text(body, content_type="text/plain", url="https://x.gov/a.txt")
+    assert text.pages == ["Sheriff[31m 287(g) costs $5\nnext\tline"]
 
 
 def test_pdf_label_on_non_pdf_bytes_raises() -> None:
@@ -273,3 +282,9 @@ def test_pdftotext_and_pdfium_read_the_same_pages(monkeypatch: pytest.MonkeyPatc
     assert [p.strip() for p in fast.pages] == [p.strip() for p in slow.pages]
     assert fast.pages_without_text == slow.pages_without_text == [3]
     assert "$48,000" in fast.pages[1]
+
+
+def test_html_nested_beyond_the_parser_limit_is_an_error_not_silence() -> None:
+    deep = "<html><body>" + "<div>" * 5000 + "287(g) $5" + "</div>" * 5000 + "</body></html>"
+    with pytest.raises(ParseError, match="Excessive depth"):
+        extract_text(deep.encode(), content_type="text/html", url="https://x.gov/a.html")

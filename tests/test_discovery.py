@@ -315,3 +315,16 @@ def test_the_command_needs_no_network_when_no_site_is_known(tmp_path: Path) -> N
         result.output
     )
     assert "1 county(ies): 0 with a verified proposal" in result.output
+
+
+def test_discovery_follows_redirects_to_public_hosts_only() -> None:
+    from watcher.discovery.discover import EXPLORING
+    from watcher.errors import FetchError
+    from watcher.fetch import NetPolicy, check_redirect, check_target
+
+    check_redirect("http://www.county.example/", "http://county.legistar.example/", EXPLORING)
+    with pytest.raises(FetchError, match="refused a redirect to another host"):
+        check_redirect("http://www.county.example/", "http://other.example/", NetPolicy())
+    for private in ("http://127.0.0.1/", "http://169.254.169.254/latest/", "http://10.0.0.7/"):
+        with pytest.raises(FetchError, match="private, loopback or link-local"):
+            check_target(private, EXPLORING)

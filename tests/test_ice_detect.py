@@ -283,3 +283,20 @@ def test_many_vanishing_at_once_need_twice_the_absences_and_days() -> None:
     emitted = simulate_absence(12)
     assert sorted(set(emitted.values())) == [6]
     assert len(emitted) == 12
+
+
+def test_ceiling_holds_a_list_that_grows_by_both_share_and_rows() -> None:
+    from watcher.ice.apply import Rules, _over_ceiling
+    from watcher.ice.models import ParsedList
+
+    rules = Rules(debounce=lambda _state: 3)
+    last = {"row_count": 300}
+
+    def listed(count: int, kind: str = "participating") -> ParsedList:
+        return ParsedList(kind=kind, layout="x", rows=[None] * count)  # type: ignore[arg-type]
+
+    assert _over_ceiling(listed(450), last, rules) is None  # +50% exactly, +150 rows
+    assert _over_ceiling(listed(520), last, rules) is not None  # +73%, +220 rows
+    assert _over_ceiling(listed(5_000), {"row_count": 4_000}, rules) is None  # +25%
+    assert _over_ceiling(listed(5_000, "pending"), last, rules) is None  # a queue may fill
+    assert "cap" in (_over_ceiling(listed(50_001, "pending"), None, rules) or "")

@@ -141,7 +141,7 @@ def test_run_waits_or_exits_clearly_while_another_holds_the_lock(
     args = ["--config", str(tmp_path / "sources.yaml"), "--db", str(tmp_path / "w.db"), "run"]
     with ArchiveLock(tmp_path / "w.db"):
         result = CliRunner().invoke(cli, args)
-    assert result.exit_code == 1
+    assert result.exit_code == 3  # the lock, not a failed source
     assert "another watcher process" in result.output
 
 
@@ -151,7 +151,7 @@ def test_unwritable_archive_folder_is_a_clear_error(tmp_path: Path) -> None:
         cli, ["--config", str(tmp_path / "sources.yaml"), "--db",
               str(tmp_path / "missing" / "w.db"), "status"],
     )  # fmt: skip
-    assert result.exit_code == 2
+    assert result.exit_code == 4  # an archive problem
     assert "does not exist" in result.output
 
 

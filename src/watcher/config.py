@@ -146,6 +146,8 @@ class SourceConfig(Strict):
     lookback_days: int = Field(default=45, ge=0, le=3660)
     max_meetings: int = Field(default=100, ge=1, le=10_000)
     min_interval: float | None = Field(default=None, ge=0, le=600)
+    # Hosts a redirect may lead to (any other host is refused): e.g. [www.ice.gov]
+    allow_redirect_hosts: list[str] = Field(default_factory=list)
 
     @field_validator("link_pattern")
     @classmethod
@@ -198,6 +200,11 @@ class DetectionConfig(Strict):
     # ICE's pending list is a queue that drains in batches (80 -> 20 rows in a day is normal),
     # and its disappearances never alert, so no floor applies to it unless one is set.
     min_row_share_pending: float | None = Field(default=None, gt=0, le=1)
+    # The ceiling: growth by both this share and this many rows at once, or any list over
+    # max_rows, is held as a suspicious publication until the operator accepts it.
+    max_row_growth_share: float = Field(default=0.5, gt=0)
+    max_row_growth: int = Field(default=200, ge=0)
+    max_rows: int = Field(default=50_000, ge=1)
 
 
 class FetchConfig(Strict):
@@ -205,6 +212,12 @@ class FetchConfig(Strict):
     retries: int = Field(default=3, ge=0, le=10)
     backoff: float = Field(default=2.0, ge=0, le=300)
     max_bytes: int = Field(default=50 * 1024 * 1024, ge=1024)
+    # Seconds for one whole fetch (connect, headers, body, retries): a server that trickles
+    # a byte at a time cannot hold the archive lock past it.
+    deadline: float = Field(default=300.0, gt=0, le=3600)
+    # Seconds for all the fetches of one source (an index page and its documents), so the
+    # slowest source cannot hold the archive lock past it either.
+    source_deadline: float = Field(default=1800.0, gt=0, le=86400)
 
 
 class Config(Strict):

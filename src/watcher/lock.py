@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from watcher.errors import WatcherError
+from watcher.errors import ArchiveError, WatcherError
 
 
 class LockBusy(WatcherError):
@@ -29,8 +29,8 @@ class ArchiveLock:
     def acquire(self) -> None:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as exc:
-            raise WatcherError(f"cannot create the lock file {self.path}: {exc}") from None
+        except OSError as exc:  # a read-only folder, a full disk: an archive problem (exit 4)
+            raise ArchiveError(f"cannot create the lock file {self.path}: {exc}") from exc
         deadline = time.monotonic() + self.wait
         while True:
             try:

@@ -128,12 +128,33 @@ def send_due(
     )
 
 
-def deliver_due(config: Config, db: sqlite_utils.Database, now: dt.datetime | None = None) -> None:
+def delivery_words(report: DeliveryReport) -> str:
+    """A delivery run for people and logs: '3 sent, 1 to retry later', not a repr."""
+    parts = [
+        f"{count} {what}"
+        for count, what in (
+            (report.sent, "sent"),
+            (report.retry_later, "to retry later"),
+            (report.failed, "failed"),
+            (report.cancelled, "cancelled"),
+            (report.deferred, "left queued (mail server unreachable)"),
+        )
+        if count
+    ]
+    return ", ".join(parts) or "nothing was due"
+
+
+def deliver_due(
+    config: Config, db: sqlite_utils.Database, now: dt.datetime | None = None
+) -> DeliveryReport | None:
     if config.alerts is None:
-        return
+        return None
     sender = sender_from_config(config.alerts, base_dir=config.base_dir)
     report = send_due(config.alerts, db, sender, now=now or dt.datetime.now(dt.UTC))
-    log.info("delivery: %s", report)
+    log.info("delivery: %s", delivery_words(report))
+    for error in report.errors[:5]:
+        log.warning("delivery: %s", error)
+    return report
 
 
 def queue_and_deliver(
@@ -142,12 +163,11 @@ def queue_and_deliver(
     *,
     deliver_now: bool = True,
     now: dt.datetime | None = None,
-) -> None:
+) -> DeliveryReport | None:
     queue_events(config, db, now)
     queue_digests(config, db, now)
     queue_overdue_notices(config, db, now)
-    if deliver_now:
-        deliver_due(config, db, now)
+    return deliver_due(config, db, now) if deliver_now else None
 
 
 def refresh_feeds(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import shlex
 from decimal import Decimal
 from typing import Any
 
@@ -19,7 +20,7 @@ from watcher.store.queries import iter_events
 
 RECORDS_HINT = (
     "No local cost figures are on file yet. A ready public-records request for them: "
-    'watcher records-request --agency "{agency}" --state {state}'
+    "watcher records-request --agency {agency} --state {state}"
 )
 
 
@@ -82,8 +83,9 @@ def enrich(db: sqlite_utils.Database, event: dict[str, Any]) -> dict[str, Any]:
     )
     event["legal_context"] = _legal(event)
     if not event["cost_figures"]:
+        # Quoted for a POSIX shell: a name holding $(...) or a quote is pasted as text.
         event["records_request_hint"] = RECORDS_HINT.format(
-            agency=event["agency"].replace('"', "'"), state=event["state"]
+            agency=shlex.quote(event["agency"]), state=shlex.quote(event["state"])
         )
     return event
 

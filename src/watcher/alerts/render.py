@@ -48,9 +48,17 @@ def header_text(value: object) -> str:
     return " ".join(_CONTROL.sub(" ", str(value or "")).split())
 
 
+SUBJECT_NAME_CHARS = 100  # an agency name longer than this is shortened with an ellipsis
+SUBJECT_CHARS = 250  # far inside RFC 5322's 998-byte line, even before folding
+
+
+def shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def event_subject(event: Mapping[str, Any]) -> str:
     headline = EVENT_HEADLINES.get(str(event.get("type")), "287(g) agreement change")
-    agency = header_text(event.get("agency")) or "Unknown agency"
+    agency = shorten(header_text(event.get("agency")), SUBJECT_NAME_CHARS) or "Unknown agency"
     state = header_text(event.get("state"))
     model = header_text(event.get("support_type"))
     place = f"{agency}, {state}" if state else agency
@@ -341,7 +349,7 @@ def build_message(
         msg = MIMEMultipart("alternative", boundary="=_" + uuid.uuid4().hex)
         msg.attach(_text_part(text, "plain"))
         msg.attach(_text_part(html_body, "html"))
-    msg["Subject"] = _header("Subject", header_text(subject))
+    msg["Subject"] = _header("Subject", shorten(header_text(subject), SUBJECT_CHARS))
     msg["From"] = formataddr((from_name, from_email), charset=_UTF8)
     msg["To"] = to_email
     msg["Date"] = format_datetime(date_ if date_.tzinfo else date_.replace(tzinfo=UTC))

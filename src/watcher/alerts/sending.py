@@ -239,7 +239,8 @@ def _deliver_one(run: _Run, sender: Sender, row: Due, threshold: int, max_attemp
             return False
         attempts = row.attempts + 1
         if err.permanent or attempts >= max_attempts:
-            bounce = True if err.permanent else None  # a long outage is no bounce
+            # A long outage is no bounce, nor is a message the server found too long or big.
+            bounce = True if err.permanent and not err.message_fault else None
             run.finish(row, "failed", error=str(err), bounce=bounce, threshold=threshold)
             report.failed += 1
         else:

@@ -29,11 +29,26 @@ class SendError(Exception):
         permanent: bool,
         unreachable: bool = False,
         code: int | None = None,
+        message_fault: bool = False,
     ) -> None:
         super().__init__(message)
         self.permanent = permanent
         self.unreachable = unreachable
         self.code = code
+        # The server refused this message's content (line too long, too big): the message
+        # fails, the subscriber's address is not to blame.
+        self.message_fault = message_fault
+
+
+# Replies that name the message, not the mailbox (RFC 5321 552, Postfix, Exim, aiosmtpd).
+_MESSAGE_FAULT = re.compile(
+    r"line (is )?too long|too (big|large)|message size|size limit|exceeds? .*(size|limit)",
+    re.IGNORECASE,
+)
+
+
+def names_the_message(code: int, reply: str) -> bool:
+    return code == 552 or bool(_MESSAGE_FAULT.search(reply))
 
 
 class Sender(Protocol):
@@ -158,10 +173,12 @@ class SmtpSender:
         except smtplib.SMTPResponseException as err:
             if err.smtp_code == 421:  # the server is closing this session
                 self.close()
+            text = _text(err.smtp_error)
             raise SendError(
-                f"SMTP {err.smtp_code} {_text(err.smtp_error)}",
+                f"SMTP {err.smtp_code} {text}",
                 permanent=err.smtp_code >= 500,
                 code=err.smtp_code,
+                message_fault=err.smtp_code >= 500 and names_the_message(err.smtp_code, text),
             ) from err
         except (smtplib.SMTPException, OSError) as err:
             # A dropped connection: this message is retried later; the next one reconnects.

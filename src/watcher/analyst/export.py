@@ -14,6 +14,7 @@ import csv
 import json
 import os
 import sqlite3
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -178,6 +179,36 @@ def _plain(value: Any) -> Any:
     if isinstance(value, bytes):
         return base64.b64encode(value).decode("ascii")
     return value
+
+
+ARCHIVE_COMPANIONS = ("", "-wal", "-shm", "-journal", ".lock")
+
+
+def check_export_target(path: Path, archive: Path, *, force: bool) -> None:
+    """Refuse to write over the archive (or its WAL, shared memory, journal, lock), over
+    anything that is not a regular file (a device, a FIFO, a symlink, a folder), and over a
+    regular file unless ``force``: an export must never destroy what it reads or the system."""
+    target = path.absolute()
+    base = archive.absolute()
+    for suffix in ARCHIVE_COMPANIONS:
+        companion = base.with_name(base.name + suffix)
+        same = target.resolve() == companion.resolve()
+        with contextlib.suppress(OSError):
+            same = same or os.path.samefile(target, companion)
+        if same:
+            raise AnalystError(f"refusing to write over the archive's own file {companion}")
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise AnalystError(f"cannot write {path}: {exc.strerror or exc}") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise AnalystError(f"refusing to write {path}: it is a symbolic link")
+    if not stat.S_ISREG(info.st_mode):
+        raise AnalystError(f"refusing to write {path}: it is not a regular file")
+    if not force:
+        raise AnalystError(f"{path} exists: add --force to replace it")
 
 
 @contextlib.contextmanager

@@ -73,10 +73,21 @@ def search(term: str, state: str | None, limit: int, raw: bool, as_json: bool) -
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file (default: standard output).",
 )
-def export(name: str, fmt: str, out: Path | None) -> None:
+@click.option("--force", is_flag=True, help="Replace --out if it is an existing regular file.")
+def export(name: str, fmt: str, out: Path | None, force: bool) -> None:
     """Every row of a table or view (e.g. current_agreements) as CSV or JSON."""
-    from watcher.analyst.export import AnalystError, export_relation, output_file
+    from watcher.analyst.export import (
+        AnalystError,
+        check_export_target,
+        export_relation,
+        output_file,
+    )
 
+    if out is not None:
+        try:
+            check_export_target(out, current_app().db_file, force=force)
+        except AnalystError as exc:
+            raise UsageProblem(str(exc)) from None
     with contextlib.closing(_reader(upgrade=True)) as conn:
         try:
             if out is None:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from watcher.cli.base import SourceFailed, UsageProblem, current_app, emit_json
 from watcher.errors import WatcherError
 from watcher.store.queries import EVENT_TYPES, iter_agreements
+
+if TYPE_CHECKING:
+    from watcher.runtime.pipeline import RunReport
 
 
 @click.command()
@@ -30,16 +34,29 @@ def run(names: tuple[str, ...], lock_wait: float) -> None:
             app.config.source(name)
         except WatcherError as exc:
             raise UsageProblem(str(exc)) from None
-    try:
-        report = run_once(app.config, app.db_file, list(names) or None, lock_wait=lock_wait)
-    except WatcherError as exc:
-        raise SourceFailed(str(exc)) from None
+    report = run_once(app.config, app.db_file, list(names) or None, lock_wait=lock_wait)
+    for line in run_summary(report):
+        click.echo(line)
+    failed = [outcome.name for outcome in report.outcomes if not outcome.ok]
+    if failed and len(failed) == len(report.outcomes):
+        raise SourceFailed(f"all {len(failed)} source(s) failed")
+    if failed:
+        raise SourceFailed(
+            f"{len(failed)} of {len(report.outcomes)} sources failed ({', '.join(failed)}); "
+            "the others were processed"
+        )
+
+
+def run_summary(report: RunReport) -> list[str]:
+    """What a run did, in words: one line per source, one for delivery."""
+    lines = []
     for outcome in report.outcomes:
         status = "ok" if outcome.ok else f"FAILED: {outcome.error}"
         events = len(outcome.result.event_ids)
-        click.echo(f"{outcome.name}: {status} ({events} new event{'s' if events != 1 else ''})")
-    if not report.ok:
-        raise SourceFailed("some sources failed; the others were processed")
+        lines.append(f"{outcome.name}: {status} ({events} new event{'s' if events != 1 else ''})")
+    if report.delivery is not None:
+        lines.append(f"alerts: {report.delivery}")
+    return lines
 
 
 @click.command()

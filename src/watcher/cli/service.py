@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shlex
 import shutil
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,13 @@ from watcher.errors import WatcherError
 
 
 @click.command()
-def serve() -> None:
+@click.option(
+    "--initial-run/--no-initial-run",
+    default=True,
+    show_default=True,
+    help="Run each source once at start, before its first scheduled slot.",
+)
+def serve(initial_run: bool) -> None:
     """Run every source on its schedule, deliver alerts and digests; stop on SIGTERM/SIGINT."""
     from watcher.runtime.scheduler import serve as run_scheduler
 
@@ -24,7 +31,7 @@ def serve() -> None:
     if not folder.is_dir():
         raise UsageProblem(f"the archive folder {folder} does not exist: create it or set --db")
     app.open_db()  # fail now, clearly, if the archive cannot be opened or written
-    run_scheduler(config, app.db_file)
+    run_scheduler(config, app.db_file, initial_run=initial_run)
 
 
 @click.command()
@@ -106,7 +113,7 @@ def _report(folder: Path, db_file: Path, config_file: Path) -> None:
     db.close()
     click.echo(f"""
 Where to look next:
-  the archive     sqlite3 {db_file} 'select type, state, agency from events'
+  the archive     sqlite3 {shlex.quote(str(db_file))} 'select type, state, agency from events'
   the emails      {folder / "outbox"} ({len(emails)} .eml files: alerts to the demo subscriber)
   the Atom feed   {feed}
   the config      {config_file}

@@ -21,9 +21,11 @@ from watcher.discovery.platforms import PlatformLink, recognise
 from watcher.discovery.registry import Proposal, store_proposal
 from watcher.discovery.verify import listing_url, verify
 from watcher.errors import WatcherError
-from watcher.fetch import FetchPolicy, fetch
+from watcher.fetch import FetchPolicy, NetPolicy, fetch
 from watcher.places import county as county_by_fips
 from watcher.places import name_key
+
+EXPLORING = NetPolicy(any_redirect_host=True)  # public hosts only
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +71,8 @@ class Polite:
         if wait > 0:
             self.sleep(wait)
         try:
-            fetched = fetch(self.client, url, policy=FetchPolicy(retries=0, max_bytes=cap))
+            policy = FetchPolicy(retries=0, max_bytes=cap, net=EXPLORING)
+            fetched = fetch(self.client, url, policy=policy)
         finally:
             self.last[host] = time.monotonic()
         return fetched.final_url, fetched.content

@@ -79,6 +79,14 @@ def extract_text(
     deserves a progress bar).
     """
     fmt = sniff_format(data, content_type=content_type, url=url)
+    if fmt in ("html", "text") and _promises_pdf(content_type, url):
+        # A login or error page served at the PDF's address: reading it as "no 287(g) mention"
+        # would hide that the document itself was never seen.
+        raise ParseError(
+            f"expected a PDF ({'Content-Type' if _pdf_type(content_type) else 'the URL'} says "
+            f"so) but got {'an HTML page' if fmt == 'html' else 'plain text'}: probably an "
+            "error or login page"
+        )
     if fmt == "pdf":
         result = _read_pdf(
             data, max_pages=max_pages, max_chars=max_chars, budget=time_budget, progress=progress
@@ -90,7 +98,8 @@ def extract_text(
         if len(data) > max_markup_bytes:
             notes.append(f"truncated to the first {max_markup_bytes:,} of {len(data):,} bytes")
             data = data[:max_markup_bytes]
-        text = _decode(data)
+        # Controls out before parsing: lxml refuses to build text nodes that hold them.
+        text = _CONTROLS.sub("", _decode(data))
         if fmt != "csv":
             text = _fix_char_per_line(text)
         if fmt == "html":
@@ -102,6 +111,7 @@ def extract_text(
         result.notes[:0] = notes
     # A labelled date in the text ("Meeting Date: ...") is the document's own; file metadata
     # (PDF CreationDate, HTML meta) is often a re-save; a bare date in the text is a last resort.
+    _strip_controls(result)
     head = "\n".join(result.pages[:2])[:20_000]
     result.date = (
         document_date_from_text(head, labelled_only=True)
@@ -109,6 +119,29 @@ def extract_text(
         or document_date_from_text(head)
     )
     return result
+
+
+# Control characters but tab and newline, DEL, C1 and bidi overrides: they carry no text and
+# could drive a terminal or reorder what a reader sees when the text is printed.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _strip_controls(result: ExtractedText) -> None:
+    result.pages = [_CONTROLS.sub("", page) for page in result.pages]
+    result.notes = [_CONTROLS.sub("", note) for note in result.notes]
+    if result.title is not None:
+        result.title = _CONTROLS.sub("", result.title)
+
+
+def _pdf_type(content_type: str | None) -> bool:
+    return (content_type or "").split(";")[0].strip().lower() in (
+        "application/pdf",
+        "application/x-pdf",
+    )
+
+
+def _promises_pdf(content_type: str | None, url: str) -> bool:
+    return _pdf_type(content_type) or url.lower().split("?")[0].split("#")[0].endswith(".pdf")
 
 
 def sniff_format(data: bytes, *, content_type: str | None, url: str) -> Format:
@@ -392,10 +425,16 @@ def _read_html(text: str) -> ExtractedText:
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     if not text.strip():
         return ExtractedText(pages=[""], format="html", notes=["empty HTML document"])
+    parser = lxml_html.HTMLParser()
     try:
-        root = lxml_html.document_fromstring(text)
+        root = lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(f"unreadable HTML: {exc}") from exc
+    # libxml2 stops at a resource limit (elements nested 256 deep) and keeps what it had:
+    # everything after that point would be lost without a word.
+    fatal = [e for e in parser.error_log if e.level_name == "FATAL"]
+    if fatal:
+        raise ParseError(f"HTML the parser had to give up on: {fatal[0].message}")
     title_el = root.find(".//title")
     title = title_el.text_content().strip() if title_el is not None else None
     meta_date = _html_meta_date(root)

@@ -43,6 +43,11 @@ class Rules:
     min_row_share_pending: float | None = None
     alert: bool = True  # False for backfills: events are history and queue no alerts
     min_absent: dt.timedelta = dt.timedelta(days=3)
+    # The ceiling beside the floor: a participating list growing by both this share and this
+    # many rows at once, or any list over max_rows, is held for the operator.
+    max_growth_share: float = 0.5
+    max_growth_rows: int = 200
+    max_rows: int = 50_000
 
 
 @dataclass
@@ -207,6 +212,9 @@ def _seen_before(
 def _rejection(
     parsed: ParsedList, last: dict[str, Any] | None, as_of: dt.datetime, rules: Rules
 ) -> str | None:
+    ceiling = _over_ceiling(parsed, last, rules)
+    if ceiling:
+        return ceiling
     if last is None:
         if parsed.kind == "participating" and not parsed.rows:
             return "empty participating list: nothing to take as a baseline"
@@ -228,6 +236,25 @@ def _rejection(
         return (
             f"layout reverted from {last['layout']} to {parsed.layout} and rows fell to "
             f"{now} from {before}: likely a stale copy"
+        )
+    return None
+
+
+def _over_ceiling(parsed: ParsedList, last: dict[str, Any] | None, rules: Rules) -> str | None:
+    """A list far larger than the last is held, not applied: thousands of `new` events and
+    emails from one broken or hostile file would be the loudest false alarm of all."""
+    now = len(parsed.rows)
+    if now > rules.max_rows:
+        return f"suspicious publication: {now} rows, over the {rules.max_rows}-row cap for any list"
+    if last is None or parsed.kind != "participating":
+        return None
+    before = int(last["row_count"] or 0)
+    grown = now - before
+    if grown > rules.max_growth_rows and grown > rules.max_growth_share * before:
+        return (
+            f"suspicious publication: row count grew to {now} from {before} in the last "
+            f"accepted list (+{grown}, over both +{rules.max_growth_share:.0%} and "
+            f"+{rules.max_growth_rows} rows at once)"
         )
     return None
 

@@ -7,8 +7,10 @@ between.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,10 +20,11 @@ import sqlite_utils
 
 from watcher.config import Config, SourceConfig
 from watcher.errors import WatcherError
-from watcher.fetch import FetchPolicy
+from watcher.fetch import FetchPolicy, NetPolicy
 from watcher.ice.apply import Rules
 from watcher.sources import SourceContext, SourceResult, get_runner
 from watcher.store.archive import ensure_source
+from watcher.store.faults import describe_fault
 from watcher.timestamps import iso
 
 log = logging.getLogger(__name__)
@@ -38,6 +41,7 @@ class SourceOutcome:
 @dataclass
 class RunReport:
     outcomes: list[SourceOutcome] = field(default_factory=list)
+    delivery: str | None = None  # what delivery did, in words; None when nothing was sent
 
     @property
     def ok(self) -> bool:
@@ -72,6 +76,9 @@ def rules_for(config: Config, *, alert: bool = True) -> Rules:
         min_row_share_pending=config.detection.min_row_share_pending,
         alert=alert,
         min_absent=dt.timedelta(days=config.detection.withdrawal_min_days),
+        max_growth_share=config.detection.max_row_growth_share,
+        max_growth_rows=config.detection.max_row_growth,
+        max_rows=config.detection.max_rows,
     )
 
 
@@ -86,14 +93,21 @@ def run_sources(
     selected = [config.source(name) for name in names] if names else config.sources
     report = RunReport()
     policy = FetchPolicy(
-        retries=config.fetch.retries, backoff=config.fetch.backoff, max_bytes=config.fetch.max_bytes
+        retries=config.fetch.retries,
+        backoff=config.fetch.backoff,
+        max_bytes=config.fetch.max_bytes,
+        deadline=config.fetch.deadline,
     )
     rules = rules_for(config)
     for source in selected:
         if not source.enabled and not names:
             continue
         ensure_source(db, source.name, source.kind, str(source.url))
-        context = SourceContext(db, client, source, rules, policy, sleep)
+        net = NetPolicy.for_source(str(source.url), source.allow_redirect_hosts)
+        bounded = dataclasses.replace(
+            policy, net=net, not_after=time.monotonic() + config.fetch.source_deadline
+        )
+        context = SourceContext(db, client, source, rules, bounded, sleep)
         outcome = _run_one(context)
         record_health(db, config, source, outcome)
         report.outcomes.append(outcome)
@@ -108,6 +122,11 @@ def _run_one(context: SourceContext) -> SourceOutcome:
     except WatcherError as exc:
         log.warning("source=%s status=failed error=%r", name, str(exc))
         return SourceOutcome(name, ok=False, error=str(exc))
+    except sqlite3.DatabaseError as exc:
+        if describe_fault(exc, None):  # a full disk or a broken archive is no source's fault:
+            raise  # the run stops with exit code 4, every change so far rolled back
+        log.exception("source=%s status=crashed", name)
+        return SourceOutcome(name, ok=False, error=f"{type(exc).__name__}: {exc}")
     except Exception as exc:  # one broken source must never stop the run
         log.exception("source=%s status=crashed", name)
         return SourceOutcome(name, ok=False, error=f"{type(exc).__name__}: {exc}")

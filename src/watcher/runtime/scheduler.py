@@ -8,8 +8,10 @@ the archive at the same time. SIGTERM and SIGINT let the job in hand finish, the
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import signal
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
@@ -75,9 +77,15 @@ def build_scheduler(
     scheduler: BaseScheduler | None = None,
     *,
     deliver_every: float = 60.0,
+    initial_run: bool = True,
 ) -> BaseScheduler:
-    """Add every job to ``scheduler`` (a BlockingScheduler by default; tests pass another)."""
+    """Add every job to ``scheduler`` (a BlockingScheduler by default; tests pass another).
+
+    With ``initial_run`` each source runs once at start, then on its schedule: a new daemon
+    should not wait hours for the first cron slot to show that its sources work.
+    """
     scheduler = scheduler or BlockingScheduler(job_defaults=JOB_DEFAULTS, timezone="UTC")
+    first: dict[str, Any] = {"next_run_time": dt.datetime.now(dt.UTC)} if initial_run else {}
     for source in config.sources:
         if not source.enabled:
             continue
@@ -89,6 +97,7 @@ def build_scheduler(
             name=f"source {source.name}",
             replace_existing=True,
             **JOB_DEFAULTS,
+            **first,
         )
     housekeeping = [
         ("deliver", IntervalTrigger(seconds=deliver_every)),
@@ -108,7 +117,7 @@ def build_scheduler(
     return scheduler
 
 
-def serve(config: Config, db_file: Path) -> None:
+def serve(config: Config, db_file: Path, *, initial_run: bool = True) -> None:
     """Run until SIGTERM or SIGINT; the job in hand finishes first. Portals accepted with
     `watcher portals accept` are scheduled from the archive at start (restart to add new ones)."""
     db = open_archive(db_file)
@@ -116,7 +125,8 @@ def serve(config: Config, db_file: Path) -> None:
         config = with_accepted_portals(config, db)
     finally:
         db.close()
-    scheduler = build_scheduler(config, db_file)
+    scheduler = build_scheduler(config, db_file, initial_run=initial_run)
+    stoppers: list[threading.Thread] = []
 
     def stop(signum: int, _frame: FrameType | None) -> None:
         name = signal.Signals(signum).name
@@ -124,9 +134,14 @@ def serve(config: Config, db_file: Path) -> None:
         if not scheduler.running:  # not started yet: no job in hand to wait for
             log.info("scheduler stopped")
             raise SystemExit(0)
-        # The handler runs in the main thread while start() blocks; the jobs run in pool threads,
-        # so waiting here lets the job in hand finish, after which start() returns.
-        scheduler.shutdown(wait=True)
+        # The handler may interrupt the main thread inside APScheduler while it holds the
+        # executor's lock (submitting the initial run, say); waiting for the job in hand right
+        # here would deadlock with the pool thread that needs that lock to finish. So another
+        # thread waits, and serve() joins it once start() has returned.
+        if not stoppers:
+            stopper = threading.Thread(target=scheduler.shutdown, kwargs={"wait": True})
+            stoppers.append(stopper)
+            stopper.start()
 
     def started(_event: object) -> None:
         for job in scheduler.get_jobs():
@@ -139,4 +154,6 @@ def serve(config: Config, db_file: Path) -> None:
     signal.signal(signal.SIGINT, stop)
     scheduler.add_listener(started, EVENT_SCHEDULER_STARTED)
     scheduler.start()
+    for stopper in stoppers:
+        stopper.join()
     log.info("scheduler stopped")

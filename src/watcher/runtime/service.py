@@ -38,8 +38,9 @@ def run_once(
         finally:
             if own_client:
                 http.close()
-        from watcher.alerts.delivery import queue_and_deliver
+        from watcher.alerts.delivery import delivery_words, queue_and_deliver
 
-        queue_and_deliver(config, db, deliver_now=deliver)
+        delivered = queue_and_deliver(config, db, deliver_now=deliver)
+        report.delivery = delivery_words(delivered) if delivered else None
         db.close()
     return report

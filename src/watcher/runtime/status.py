@@ -22,8 +22,9 @@ def collect_status(config: Config, db: sqlite_utils.Database) -> dict[str, Any]:
     overdue = _overdue_requests(db)
     stuck = _stuck_messages(db)
     # A message failed for one bad address is that subscriber's problem, shown but not
-    # "unhealthy"; mail due for an hour and unsent means delivery itself is broken.
-    healthy = all(s["consecutive_failures"] == 0 for s in sources if s["enabled"]) and not stuck
+    # "unhealthy"; mail due for an hour and unsent means delivery itself is broken. A source
+    # that has never succeeded has not shown it works: not healthy yet.
+    healthy = all(s["state"] == "ok" for s in sources if s["enabled"]) and not stuck
     return {
         "healthy": healthy,
         "sources": sources,
@@ -53,9 +54,15 @@ def _source_status(
             [name],
         )
     ]
+    state = "ok"
+    if failures:
+        state = "failing"
+    elif last_success is None:
+        state = "never run" if last_run is None else "never succeeded"
     return {
         "name": name,
         "kind": kind,
+        "state": state,
         "schedule": schedule,
         "enabled": enabled,
         "last_run_at": last_run,
@@ -106,13 +113,21 @@ def _overdue_requests(db: sqlite_utils.Database) -> list[dict[str, Any]]:
 
 
 def render_status(report: dict[str, Any]) -> str:
-    lines = [f"watcher: {'healthy' if report['healthy'] else 'SOMETHING IS FAILING'}", ""]
+    headline = "healthy"
+    if not report["healthy"]:
+        failing = report["outbox_stuck"] or any(
+            s["state"] == "failing" for s in report["sources"] if s["enabled"]
+        )
+        headline = "SOMETHING IS FAILING" if failing else "NOT YET HEALTHY (a source never ran)"
+    lines = [f"watcher: {headline}", ""]
     for s in report["sources"]:
-        flag = "ok " if s["consecutive_failures"] == 0 else "ERR"
+        flag = {"ok": "ok ", "failing": "ERR"}.get(s["state"], "NEW")
         lines.append(
             f"[{flag}] {s['name']} ({s['kind']}, {s['schedule']}"
             f"{'' if s['enabled'] else ', disabled'})"
         )
+        if s["state"] in ("never run", "never succeeded"):
+            lines.append(f"      {s['state']}: `watcher run` (or `watcher serve`) will fetch it")
         lines.append(
             f"      last success {s['last_success_at'] or 'never'}; "
             f"last failure {s['last_failure_at'] or 'never'}; "

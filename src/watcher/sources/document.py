@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 from watcher.config import Jurisdiction
 from watcher.documents.apply import apply_document
 from watcher.errors import WatcherError
+from watcher.formats.text import DEFAULT_MAX_MARKUP_BYTES
 from watcher.sources.base import SourceContext, SourceResult, cached_fetch, remember_fetch
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,10 @@ def run_document_index(ctx: SourceContext) -> SourceResult:
     if page.not_modified:
         result.notes.append("index page not modified")
         return result
-    links = list(index_links(page.content, page.final_url, ctx.source.link_pattern))
+    if len(page.content) > DEFAULT_MAX_MARKUP_BYTES:  # parsed markup costs ~40x its size
+        result.notes.append(f"index page cut to its first {DEFAULT_MAX_MARKUP_BYTES:,} bytes")
+    markup = page.content[:DEFAULT_MAX_MARKUP_BYTES]
+    links = list(index_links(markup, page.final_url, ctx.source.link_pattern))
     for url in links[: ctx.source.max_documents]:
         fetch_and_apply(ctx, result, url, isolate=True)
     remember_fetch(ctx, page, page.sha256)

@@ -47,14 +47,17 @@ _SPACES = re.compile(r"[\s\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
 _FOOTNOTE = re.compile(r"[\s*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰\d]+$")
 _KEY_DROP = re.compile(r"[^\w&]+")
+# Control characters (a workbook's _x001B_ decodes to ESC), DEL, C1 and bidi overrides: they
+# mean nothing in a name and could drive a terminal or forge text when printed.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _NA = frozenset({"", "#N/A", "N/A", "#NA", "NA", "-", "—", "NONE", "NULL"})
 
 
 @functools.lru_cache(maxsize=16384)
 def clean_text(value: str) -> str:
-    """Unicode spaces -> one space, curly quotes -> straight, trimmed."""
+    """Unicode spaces -> one space, curly quotes -> straight, control characters dropped."""
     value = unicodedata.normalize("NFKC", value).translate(_QUOTES)
-    return _SPACES.sub(" ", value).strip()
+    return CONTROL.sub("", _SPACES.sub(" ", value)).strip()
 
 
 def clean_agency(value: str) -> str:
@@ -299,7 +302,7 @@ _PENDING = re.compile(r"\bpending\b", re.I)
 def clean_url(target: str | None, text: str | None = None) -> str | None:
     """MOA/ADDENDUM link: the hyperlink target, else a bare URL in the cell text; SafeLinks
     and Wayback wrappers removed. ``link pending`` and link-less ``link | addendum`` -> None."""
-    url = (target or "").strip()
+    url = CONTROL.sub("", target or "").strip()
     if not url and text and not _PENDING.search(text):
         m = _URL.search(clean_text(text))
         url = m.group(0) if m else ""
