@@ -42,6 +42,7 @@ class Recorded:
     path: str
     headers: dict[str, str]
     at: float = field(default_factory=time.monotonic)  # when the request arrived
+    method: str = "GET"
 
 
 class ScriptedServer:
@@ -54,7 +55,9 @@ class ScriptedServer:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
-                server.requests.append(Recorded(self.path, dict(self.headers.items())))
+                server.requests.append(
+                    Recorded(self.path, dict(self.headers.items()), method=self.command)
+                )
                 answers = server.routes.get(self.path.split("?")[0])
                 if not answers:
                     self.send_error(404)

@@ -305,6 +305,10 @@ def test_boarddocs_meetings_list_and_agenda_by_post(
         "jurisdiction: {state: WA, county: Spokane, agency: Board of Directors}}\n",
     )
     assert watcher(tmp_path, "run").exit_code == 0
+    assert [(r.method, r.path) for r in http_server.requests] == [
+        ("POST", "/wa/cvsd/Board.nsf/BD-GetMeetingsList?open"),
+        ("POST", "/wa/cvsd/Board.nsf/BD-GetAgenda?open"),
+    ]
     (item,) = agenda_json(tmp_path, "--upcoming")
     assert (item["item_number"], item["meeting_date"]) == ("2.1", "2099-01-05")
     assert item["url"].endswith("/wa/cvsd/Board.nsf/goto?open&id=DR8K4Q500E4A")
