@@ -74,10 +74,10 @@ def test_item_posted_ahead_is_one_alert_then_the_vote(
     assert message["Subject"] == (
         f"287(g) on a county agenda: Nash County Board of Commissioners, NC - meeting of {day}"
     )
-    text = message.get_payload()[0].get_payload(decode=True).decode()
+    text = message.get_payload()[0].get_payload(decode=True).decode().replace("\r\n", "\n")
     assert "Item 7.B: Consider a Memorandum of Agreement with U.S. Immigration" in text
-    assert "upcoming: there is still time to be heard" in text
-    assert f"Agenda: {http_server.base}/files/31_A.pdf, page 2" in text
+    assert "The meeting is ahead: there is still time to be heard." in text
+    assert f"Agenda: {http_server.base}/files/31_A.pdf (page 2)" in text
     assert "$45,000" in text
     # The minutes come out: the same item, now with the vote; no second email.
     assert watcher(tmp_path, "run").exit_code == 0
@@ -152,7 +152,11 @@ def test_digest_groups_agenda_items_beside_list_events(
     assert subject == "287(g) weekly digest: 2 changes (NC)"
     assert "## New 287(g) agreement (1)" in text
     assert "## 287(g) on a county agenda (1)" in text
-    assert f"* Nash County Board of Commissioners - meeting of {day}" in text
-    assert "Item 7.B: Consider a Memorandum of Agreement" in text
-    assert "ICE's list showed this" not in text.split("## 287(g) on a county agenda")[1]
-    assert "Meeting: <strong>Board of Commissioners" in html
+    agenda_part = text.split("## 287(g) on a county agenda (1)")[1]
+    assert (
+        "* Nash County Board of Commissioners (North Carolina) has an item about 287(g) on the "
+        "agenda of its meeting of"
+    ) in agenda_part
+    assert "ICE's list showed this" not in agenda_part
+    assert "/states/NC#agenda" in agenda_part  # no event page for an agenda item
+    assert "287(g) on a county agenda" in html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from email import message_from_bytes
 from email.policy import default as default_policy
@@ -15,8 +16,10 @@ from watcher.alerts.render import Renderer, build_message, event_subject, header
 NOW = datetime(2025, 3, 10, 15, 0, tzinfo=UTC)
 
 
-def _message(event: dict[str, Any], unsub: str = "https://w.example/unsubscribe/tok") -> Any:
-    text, html = Renderer().event_parts(event, unsub)
+def _message(
+    event: dict[str, Any], unsub: str = "https://w.example/unsubscribe/tok", base: str = ""
+) -> Any:
+    text, html = Renderer(base_url=base).event_parts(event, unsub)
     msg = build_message(
         subject=event_subject(event),
         text=text,
@@ -58,27 +61,39 @@ def test_body_has_what_when_link_costs_and_references() -> None:
     )
     text, html = _parts(_message(event))
     for part in (text, html):
-        assert "renewed its 287(g) agreement" in part
+        assert "renewed its 287(g) agreement under the Task Force Model" in part
         assert "March 10, 2025" in part  # when ICE's list showed it
-        assert "https://www.ice.gov/doclib/287gMOA/galvestonTFM.pdf" in part
         assert "January 15, 2020" in part and "Galveston Co. Sheriff" in part
         assert "$1,250,000" in part and "personnel" in part and "page 42" in part
         assert "https://galvestoncountytx.gov/budget2025.pdf" in part
         assert "$100,000" in part and "https://www.ice.gov/287g-funding" in part
-        assert "not this agency" in part  # reference figures are labelled as such
+        assert "not this agency's own costs" in part  # program figures are labelled as such
         assert "https://w.example/unsubscribe/tok" in part
-    assert "no local cost figures" not in text.lower()
+    assert "https://www.ice.gov/doclib/287gMOA/galvestonTFM.pdf" in text
+    assert '<a href="https://www.ice.gov/doclib/287gMOA/galvestonTFM.pdf"' in html
+    # The first paragraph has the local figure.
+    assert text.split("\r\n\r\n")[1].endswith("Local figure on file: $1,250,000 (personnel, 2025).")
+    assert "no local cost" not in text.lower()
 
 
-def test_no_local_costs_points_to_records_request() -> None:
+def test_no_local_costs_gives_the_program_figure_and_the_letter_page() -> None:
     event = make_event(
         cost_figures=[],
-        records_request_hint="A public-records request for these costs is ready at https://x/r/1",
+        agreement_id=12,
+        records_request_hint="No local cost figures. watcher records-request --state TX",
     )
-    text, html = _parts(_message(event))
-    assert "No local cost figures on file yet." in text
-    assert "No local cost figures on file yet." in html
-    assert "ready at https://x/r/1" in text and "ready at https://x/r/1" in html
+    text, html = _parts(_message(event, base="https://w.example"))
+    first = text.split("\r\n\r\n")[1]
+    assert first.endswith(
+        "No local cost figure yet; closest program figure: "
+        "ICE reimbursement per deputised officer: $100,000 per officer per year."
+    )
+    assert "https://w.example/agreements/12/records-request" in text
+    assert '<a href="https://w.example/agreements/12/records-request"' in html
+    assert '<a href="https://w.example/agreements/12"' in html
+    for part in (text, html):
+        assert "watcher records-request" not in part  # no command lines for readers
+        assert part.lower().count("no local cost figure") == 1
 
 
 def test_legal_context_paragraph() -> None:
@@ -93,8 +108,9 @@ def test_legal_context_paragraph() -> None:
     text, html = _parts(_message(make_event(legal_context=legal)))
     for part in (text, html):
         assert "Texas requires sheriffs" in part
-        assert "511.0071" in part and "June 20, 2025" in part
         assert "Background only; not legal advice." in part
+    assert "Texas law: Texas requires" not in text  # the state is not named twice
+    assert "511.0071" in html and "June 20, 2025" in html
 
 
 def test_missing_optional_fields_render() -> None:
@@ -103,8 +119,8 @@ def test_missing_optional_fields_render() -> None:
     )
     event.pop("source")
     text, html = _parts(_message(event))
-    assert "No local cost figures on file yet." in text
-    assert "Agreement document" not in text and '<a href="None"' not in html
+    assert "No local cost figure yet." in text
+    assert "The agreement" not in text and '<a href="None"' not in html
 
 
 def test_unsubscribe_headers_rfc8058() -> None:
@@ -147,10 +163,10 @@ def test_digest_groups_by_state_and_type() -> None:
         events, cadence="daily", unsubscribe_url="https://w/unsubscribe/t"
     )
     assert subject == "287(g) daily digest: 3 changes (FL, TX)"
-    assert text.index("===== FL") < text.index("===== TX")
-    tx = text[text.index("===== TX") :]
+    assert text.index("===== Florida (FL)") < text.index("===== Texas (TX)")
+    tx = text[text.index("===== Texas (TX)") :]
     assert tx.index("New 287(g) agreement") < tx.index("287(g) agreement withdrawn")
-    assert "<h2>FL</h2>" in html and "https://w/unsubscribe/t" in html
+    assert ">Florida (FL)</h2>" in html and "https://w/unsubscribe/t" in html
 
 
 def test_non_ascii_names_are_encoded() -> None:
@@ -174,3 +190,53 @@ def test_non_ascii_names_are_encoded() -> None:
     )
     assert msg["From"].addresses[0].display_name == "Alertas Señal"
     assert "Doña Ana" in msg.get_body(preferencelist=("plain",)).get_content()
+
+
+def _real_event(**overrides: Any) -> dict[str, Any]:
+    """An event as enrich builds it: the shipped program figures and state law of Texas."""
+    from watcher.alerts.enrich import _legal, agency_reference_dict, county_by_fips
+    from watcher.costs.program import agency_figures
+
+    event = make_event(agreement_id=12, **overrides)
+    galveston = county_by_fips("48167")  # the agency-specific figures, as enrich picks them
+    chosen = agency_figures(event["state"], event["agency"], event["support_type"], galveston)
+    event["reference_figures"] = [agency_reference_dict(f) for f in chosen]
+    event["legal_context"] = _legal(event)
+    event["legal_context_es"] = _legal(event, "es")
+    return event
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("costs", [True, False])
+@pytest.mark.parametrize(
+    "kind", ["new", "renewal", "withdrawal", "rename", "relabel", "pending", "reinstated"]
+)
+def test_a_single_event_reads_in_under_1500_characters(kind: str, costs: bool, lang: str) -> None:
+    event = _real_event(
+        type=kind,
+        previous_agency="Galveston Co. Sheriff",
+        previous_signed="2020-01-15",
+        **({} if costs else {"cost_figures": []}),
+    )
+    # A real unsubscribe link: the site's address and a 43-character token.
+    unsubscribe = "https://alerts.example.org/unsubscribe/" + "T" * 43
+    renderer = Renderer(base_url="https://alerts.example.org", lang=lang)
+    text, html = renderer.event_parts(event, unsubscribe)
+    assert len(text) < 1500, text
+    assert "(source: ice" not in text and ".:" not in text and ".:" not in html
+    assert "watcher " not in text.replace("287(g) watcher", "")  # no command lines
+    # At most three program figures, each one line with one link whose text is words.
+    program = html[html.index("Program figures" if lang == "en" else "Cifras de programas") :]
+    program = program[: program.index("</ul>")]
+    assert 1 <= program.count("<li") <= 3
+    assert program.count("<a ") == program.count("<li")
+    assert not re.search(r">\s*https?://", html)  # no raw address as link text
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+    assert "max-width:600px" in html
+
+
+def test_model_names_read_as_words() -> None:
+    text, _ = _parts(_message(make_event(support_type="Warrant Service Officer")))
+    assert "under the Warrant Service Officer model." in text
+    text, _ = _parts(_message(make_event(support_type="Jail Enforcement Model")))
+    assert "under the Jail Enforcement Model." in text

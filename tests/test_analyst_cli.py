@@ -64,6 +64,8 @@ def test_backfill_from_the_manifest_is_history_without_alerts(folder: Path) -> N
     assert conn.execute("SELECT alert, COUNT(*) FROM events GROUP BY alert").fetchall() == [
         (0, 2092)  # seven of 2025's listing corrections are one relabel each, not two events
     ]
+    conn.close()
+    conn = sqlite3.connect(folder / "w-private.db")
     assert conn.execute("SELECT COUNT(*) FROM outbox").fetchone() == (0,)
     conn.close()
 

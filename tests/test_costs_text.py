@@ -203,6 +203,12 @@ def _xlsx(sheet_xml: str, strings: list[str], extra_sheets: int = 0) -> bytes:
     sst = "".join(f"<si><t>{s}</t></si>" for s in strings)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
+        # The package relationships every real workbook carries (the reader needs them).
+        zf.writestr(
+            "_rels/.rels",
+            f'<Relationships {pkg}><Relationship Id="rId1" Type="{rel_type}officeDocument" '
+            'Target="xl/workbook.xml"/></Relationships>',
+        )
         zf.writestr("xl/workbook.xml", f"<workbook {ns} {rns}><sheets>{sheets}</sheets></workbook>")
         zf.writestr(
             "xl/_rels/workbook.xml.rels",

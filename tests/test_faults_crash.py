@@ -19,6 +19,7 @@ from faults import query, rows, watcher, write_config
 from http_server import Answer, ScriptedServer
 from ice_workbooks import make_ice_page, make_workbook
 from smtp_server import RecordingHandler, SmtpTestServer
+from watcher.store.archive import private_path
 
 
 def start(folder: Path, *args: str) -> subprocess.Popen[str]:
@@ -120,7 +121,12 @@ def test_kill_9_during_delivery_loses_no_alert(tmp_path: Path, http_server: Scri
         again = watcher(tmp_path, "deliver")
         assert again.returncode == 0, again.stderr
         assert count(db, "SELECT COUNT(*) FROM events WHERE type = 'new'") == 150
-        assert query(db, "SELECT state, COUNT(*) FROM outbox GROUP BY state") == [("sent", 150)]
+        # The outbox lives in the private file beside the archive, not in the archive.
+        private = private_path(db)
+        assert query(private, "PRAGMA integrity_check") == [("ok",)]
+        assert query(private, "SELECT state, COUNT(*) FROM outbox GROUP BY state") == [
+            ("sent", 150)
+        ]
         ids = Counter(str(message["Message-ID"]) for message in smtp.messages)
         assert len(ids) == 150  # every alert arrived
         assert sum(n - 1 for n in ids.values()) <= 1  # at most the one in flight, twice

@@ -1,8 +1,5 @@
 """Hostile workbooks through the real CLI: a few KB that declare (or use) the whole sheet must
 fail their own source, recorded, while the next source still runs (issue 15, items 1 and 8).
-
-Bounded XLSX parsing itself (item 1) is built on another branch; until it is merged these
-tests are expected to fail here, and are marked so.
 """
 
 from __future__ import annotations
@@ -16,7 +13,6 @@ import pytest
 from faults import ice_site, rows, source_health, watcher, write_config
 from http_server import Answer, ScriptedServer
 
-PENDING_XLSX = pytest.mark.xfail(reason="bounded XLSX parsing lands on branch xlsx", strict=False)
 HEADERS = ("STATE", "LAW ENFORCEMENT AGENCY", "TYPE", "COUNTY", "SUPPORT TYPE", "SIGNED", "MOA")
 
 _PARTS = {
@@ -74,7 +70,6 @@ def hostile_workbook(*, far_rows: int) -> bytes:
     return out.getvalue()
 
 
-@PENDING_XLSX
 @pytest.mark.parametrize("far_rows", [1, 3000], ids=["one-cell-at-XFD1048576", "3000-far-rows"])
 def test_hostile_workbook_fails_its_source_and_the_next_runs(
     tmp_path: Path, http_server: ScriptedServer, far_rows: int

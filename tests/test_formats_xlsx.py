@@ -1,4 +1,8 @@
-"""The OOXML reader: values, hyperlinks (ranges too) and refusal of junk, always as ParseError."""
+"""The one XLSX reader (calamine for values, a scan for hyperlinks): values as calamine gives
+them, hyperlinks (ranges too), odd producers' markup, and refusal of junk, always as ParseError.
+
+Hostile sizes and extents are in test_formats_xlsx_bounds.py.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +17,8 @@ from ice_workbooks import MOA_BASE, make_workbook, sample_rows
 from watcher.errors import ParseError
 from watcher.formats import xlsx
 from watcher.formats.xlsx import read_first_sheet
-
-
-@pytest.fixture(autouse=True)
-def python_reader(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These tests pin the pure-Python reader; test_formats_engines.py compares it with calamine."""
-    monkeypatch.setattr(xlsx, "CalamineWorkbook", None)
+from watcher.ice.parse.workbook import parse_ice_workbook
+from xlsx_factory import book, link_rel, text_cell
 
 
 def _rewrite(data: bytes, edits: dict[str, bytes | None]) -> bytes:
@@ -38,17 +38,19 @@ def _rewrite(data: bytes, edits: dict[str, bytes | None]) -> bytes:
     return buf.getvalue()
 
 
-def test_reads_values_dates_as_serials_and_hyperlinks() -> None:
+def test_reads_values_dates_and_hyperlinks() -> None:
     sheet = read_first_sheet(make_workbook(sample_rows()))
     assert sheet.name == "Sheet1"
     assert sheet.rows[0][:3] == ["STATE", "LAW ENFORCEMENT AGENCY", "TYPE"]
     assert sheet.rows[1][1] == "Etowah County Sheriff’s Office"
-    assert sheet.rows[1][5] == 43_991.0  # 2020-06-09 as an Excel serial
+    assert sheet.rows[1][5] == dt.date(2020, 6, 9)  # a date-formatted cell comes back a date
+    assert sheet.rows[2][5] == 45_922.0  # a bare serial stays a number for the caller
     assert sheet.rows[3][5] == "05/082025"
+    assert sheet.rows[4][5] == dt.date(2025, 7, 7)
     assert sheet.hyperlinks[(1, 6)] == MOA_BASE + "287gJEM_EtowahCoAL.pdf"
     assert (3, 6) not in sheet.hyperlinks  # "link pending": no hyperlink
     assert sheet.date1904 is False
-    assert all(not any(cell is not None for cell in row) for row in sheet.rows[5:])
+    assert len(sheet.rows) == 5  # the formatted blank rows below hold no value: not read
 
 
 def test_hyperlink_range_covers_every_cell_and_location_links_are_ignored() -> None:
@@ -84,7 +86,7 @@ def test_rich_text_inline_strings_booleans_and_date1904() -> None:
     ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
     strings = (
         f'<?xml version="1.0"?><sst {ns} count="2" uniqueCount="2">'
-        '<si><r><rPr><b/></rPr><t>Rich </t></r><r><t xml:space="preserve">Text&amp;Co</t></r>'
+        '<si><r><rPr><b/></rPr><t xml:space="preserve">Rich </t></r><r><t>Text&amp;Co</t></r>'
         '<rPh sb="0" eb="1"><t>ignored</t></rPh></si><si><t>plain_x000D_</t></si></sst>'
     )
     rows = (
@@ -103,9 +105,10 @@ def test_rich_text_inline_strings_booleans_and_date1904() -> None:
          "xl/sharedStrings.xml": strings.encode(), "xl/workbook.xml": wb_xml.encode()},
     )  # fmt: skip
     sheet = read_first_sheet(edited)
-    assert sheet.rows[0] == ["Rich Text&Co", "plain\r", "inline", True, "#N/A", 1.5]
-    assert sheet.rows[1] == []
-    assert sheet.rows[2] == [None, "formula"]
+    # Error cells (#N/A) read as empty; _x000D_ escapes are decoded; phonetic runs dropped.
+    assert sheet.rows[0] == ["Rich Text&Co", "plain\r", "inline", True, "", 1.5]
+    assert sheet.rows[1] == [""] * 6  # rows are as wide as the used range; empty cells ''
+    assert sheet.rows[2] == ["", "formula", "", "", "", ""]
     assert sheet.date1904 is True
 
 
@@ -120,7 +123,7 @@ def test_other_producers_attribute_order_prefixes_and_missing_refs() -> None:
         "<x:c><x:v>3</x:v></x:c></x:row></x:sheetData></x:worksheet>"
     )
     rows = read_first_sheet(_rewrite(data, {"xl/worksheets/sheet1.xml": sheet.encode()})).rows
-    assert rows == [[None, "b1", 2.0], ["a2", None, 3.0]]
+    assert rows == [["", "b1", 2.0], ["a2", "", 3.0]]
 
 
 @pytest.mark.parametrize(
@@ -200,7 +203,51 @@ def test_real_biggest_workbook() -> None:
         "ADDENDUM",
     ]  # fmt: skip
     assert sheet.rows[1][:2] == ["ALABAMA", "Autauga County Sheriff's Office "]
-    assert dt.date(1899, 12, 30) + dt.timedelta(days=int(sheet.rows[1][5])) == dt.date(  # type: ignore[arg-type]
-        2025, 9, 22
-    )
+    assert sheet.rows[1][5] == dt.date(2025, 9, 22)
     assert len(sheet.hyperlinks) == 1313
+
+
+def test_merged_cells_keep_their_value_in_the_first_cell_only() -> None:
+    data = book(
+        '<row r="1">' + text_cell("A1", "287(g) Task Force") + '<c r="C1"><v>302500</v></c></row>',
+        after_data='<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>',
+    )
+    assert read_first_sheet(data).rows == [["287(g) Task Force", "", 302_500.0]]
+
+
+def test_shared_strings_and_hyperlinks_of_a_minimal_workbook() -> None:
+    rows = (
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+        '<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="s"><v>3</v></c></row>'
+    )
+    data = book(
+        rows,
+        strings=["STATE", "MOA", "TEXAS", "link"],
+        after_data='<hyperlinks><hyperlink ref="B2" r:id="rId7"/></hyperlinks>',
+        sheet_rels=link_rel("rId7", "https://www.ice.gov/doclib/287gMOA/a.pdf?x=1&y=2"),
+    )
+    sheet = read_first_sheet(data)
+    assert sheet.rows == [["STATE", "MOA"], ["TEXAS", "link"]]
+    assert sheet.hyperlinks == {(1, 1): "https://www.ice.gov/doclib/287gMOA/a.pdf?x=1&y=2"}
+
+
+def test_a_workbook_the_cell_reader_cannot_open_is_a_parse_error() -> None:
+    data = book('<row r="1">' + text_cell("A1", "x") + "</row>")
+    # Without the package relationships no reader can tell this zip is a workbook.
+    with pytest.raises(ParseError, match="malformed workbook: the cell reader refused it"):
+        read_first_sheet(_rewrite(data, {"_rels/.rels": None}))
+
+
+def test_signed_dates_of_a_built_list_and_junk_through_the_ice_parser() -> None:
+    parsed = parse_ice_workbook(make_workbook(sample_rows()), as_of=dt.date(2026, 11, 28))
+    assert [r.signed for r in parsed.rows] == [
+        dt.date(2020, 6, 9), dt.date(2025, 9, 22), dt.date(2025, 5, 8), dt.date(2025, 7, 7),
+    ]  # fmt: skip
+    good = make_workbook(sample_rows())
+    for body, message in (
+        (good[: len(good) // 2], "truncated workbook"),
+        (b"PK\x03\x04" + b"\0" * 100, "truncated workbook"),
+        (b"", "not an xlsx workbook: the body is empty"),
+    ):
+        with pytest.raises(ParseError, match=message):
+            parse_ice_workbook(body)

@@ -16,9 +16,10 @@ from starlette.testclient import TestClient
 
 from ice_workbooks import MOA_BASE, make_workbook
 from test_web_helpers import make_config
+from watcher.alerts.context import event_context
 from watcher.alerts.delivery import queue_events
 from watcher.alerts.enrich import enriched_events
-from watcher.alerts.render import event_context
+from watcher.alerts.render import event_subject
 from watcher.alerts.subscriptions import subscribe
 from watcher.cli import cli
 from watcher.config import Config
@@ -251,13 +252,13 @@ def test_relabel_reads_as_a_correction_in_mail_and_on_the_command_line(
     lab.publish([*fillers(1), HASKELL_SO])
     [event] = enriched_events(lab.db, event_type="relabel")
     context = event_context(event)
-    assert context["subject"] == (
+    assert event_subject(event) == (
         "287(g) listing corrected: Haskell County Sheriff's Office, OK - Task Force Model"
     )
     assert context["what"] == (
-        "ICE corrected its listing: the Task Force Model agreement it listed as Haskell Police "
-        "Department (Muskogee County) is now listed as Haskell County Sheriff's Office (OK). "
-        "The agreement itself did not change."
+        "ICE corrected its listing: the agreement under the Task Force Model it listed as "
+        "Haskell Police Department (Muskogee County) is now listed as Haskell County Sheriff's "
+        "Office (Oklahoma). The agreement itself did not change."
     )
     assert "did not change" in (context["legal"] or {}).get("text", "")
     (tmp_path / "sources.yaml").write_text(

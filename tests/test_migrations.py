@@ -22,16 +22,12 @@ from watcher.store.migrations import Migration, load_migrations
 
 V1_TABLES = ("sources", "blobs", "publications", "agreements", "agreement_history", "events")
 LATER_TABLES = (
-    "subscribers",
-    "outbox",
-    "documents",
-    "document_pages_fts",
-    "cost_figures",
-    "moa_links_held",
-    "meetings",
-    "agenda_items",
-    "source_cursors",
-)
+    "documents", "document_pages_fts", "cost_figures", "moa_links_held", "meetings",
+    "agenda_items", "source_cursors",
+)  # fmt: skip
+PERSONAL = ("subscribers", "outbox", "alert_payloads", "digest_items", "web_confirmations")
+# The version that moves them out (the lead may renumber it at merge time).
+PERSONAL_SPLIT = next(m.version for m in load_migrations() if m.name == "personal_data_apart")
 
 V1_ROWS = """
 INSERT INTO sources (name, kind, url) VALUES ('ice', 'ice_287g', 'https://www.ice.gov/287g');
@@ -62,6 +58,9 @@ def make_archive_at(path: Path, version: int) -> None:
     """An archive as the release with `version` migrations left it."""
     db = sqlite_utils.Database(sqlite3.connect(path, isolation_level=None))
     db.execute("PRAGMA journal_mode = WAL")
+    # The release that moved personal data out needs its private file attached.
+    archive.upgrade_private(archive.private_path(path))
+    db.execute("ATTACH DATABASE ? AS private", [str(archive.private_path(path))])
     for number, migration in enumerate(MIGRATIONS[:version], start=1):
         with db.atomic():
             migration(db)
@@ -210,6 +209,10 @@ FROZEN = {
     "0008_jurisdictions_portals": (
         "f8c8c320cbcc593a073851300aac0f2713020ab3d6c2c245a9a959ddb148ee93"
     ),
+    "0009_personal_data_apart": "fca395f3a6b4ca263d2a93183cc75b22779dd515a3bfe0764f1c75a141444292",
+}
+PRIVATE_FROZEN = {
+    "0001_personal": "652db32f8884a0b5284f85508b8cfde39c66266378a044f61f4bcd28314e8e0c",
 }
 
 
@@ -248,3 +251,93 @@ def test_an_archive_at_every_old_version_upgrades_with_its_rows(
         width = len(before[table][0]) if before[table] else 0
         assert [row[:width] for row in after[table]] == before[table], table
     assert set(LATER_TABLES) <= set(after)
+
+
+def test_private_migrations_are_frozen() -> None:
+    files = {
+        f"{m.version:04d}_{m.name}": hashlib.sha256(m.sql.encode()).hexdigest()
+        for m in load_migrations("watcher.store.private_migrations")
+    }
+    assert files == PRIVATE_FROZEN
+
+
+PERSONAL_ROWS = """
+INSERT INTO subscribers (id, email, states, cadence, confirmed, created_at, updated_at, token)
+VALUES (7, 'ana@example.org', '["TX"]', 'daily', 1, '2025-07-01T00:00:00+00:00',
+        '2025-07-01T00:00:00+00:00', 'tok-ana');
+INSERT INTO alert_payloads VALUES (1, '{"type": "rename"}', '2025-07-15T09:02:00+00:00');
+INSERT INTO outbox (id, kind, dedupe_key, message_id, subscriber_id, event_id, state,
+    next_attempt_at, created_at)
+VALUES (3, 'event', 'event:1:7', '<m1@watcher>', 7, 1, 'queued', '2025-07-15T09:02:00+00:00',
+        '2025-07-15T09:02:00+00:00');
+INSERT INTO digest_items (id, subscriber_id, event_id, created_at)
+VALUES (4, 7, 1, '2025-07-15T09:02:00+00:00');
+INSERT INTO web_confirmations VALUES ('n1', 'bo@example.org', '{}', '2025-07-15T10:00:00+00:00',
+    NULL);
+"""
+
+
+def archive_with_personal_rows(path: Path) -> None:
+    """An archive as the release before the split left it: personal tables inside it."""
+    make_archive_at(path, PERSONAL_SPLIT - 1)
+    conn = sqlite3.connect(path)
+    conn.executescript(PERSONAL_ROWS)
+    conn.close()
+
+
+def personal_rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    rows = {name: conn.execute(f"SELECT * FROM {name}").fetchall() for name in PERSONAL}
+    conn.close()
+    return rows
+
+
+def test_personal_rows_move_to_the_private_file_and_leave_the_archive(tmp_path: Path) -> None:
+    path = tmp_path / "watcher.db"
+    archive_with_personal_rows(path)
+    before = personal_rows(path)
+    assert before["subscribers"][0][:2] == (7, "ana@example.org")
+    db = open_archive(path)
+    assert schema_version(db) == SCHEMA_VERSION
+    db.close()
+    left = dump(path)
+    assert not set(PERSONAL) & set(left)
+    assert "ana@example.org" not in str(left) and "tok-ana" not in str(left)
+    assert len(left["events"]) == 1
+    moved = personal_rows(tmp_path / "watcher-private.db")
+    assert moved["subscribers"] == [(*before["subscribers"][0], "email", "en")]
+    for table in PERSONAL[1:]:
+        assert moved[table] == before[table], table
+
+
+def test_a_crash_between_copy_and_drop_loses_nothing_and_repeats_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "watcher.db"
+    archive_with_personal_rows(path)
+    before = personal_rows(path)
+    index = next(
+        i for i, m in enumerate(MIGRATIONS) if getattr(m, "name", "") == "personal_data_apart"
+    )
+    drop = MIGRATIONS[index]
+    assert isinstance(drop, Migration)
+
+    def crash(db: sqlite_utils.Database) -> None:
+        raise sqlite3.OperationalError("disk I/O error (the process died here)")
+
+    monkeypatch.setattr(
+        archive, "MIGRATIONS", [*MIGRATIONS[:index], crash, *MIGRATIONS[index + 1 :]]
+    )
+    with pytest.raises(ArchiveError, match="disk I/O error"):
+        open_archive(path)
+    # The copy was committed in the private file; the archive still has everything.
+    assert personal_rows(path) == before
+    assert personal_rows(tmp_path / "watcher-private.db")["outbox"] == before["outbox"]
+    monkeypatch.undo()
+    open_archive(path).close()
+    assert not set(PERSONAL) & set(dump(path))
+    moved = personal_rows(tmp_path / "watcher-private.db")
+    assert {table: len(rows) for table, rows in moved.items()} == {
+        table: len(rows) for table, rows in before.items()
+    }
+    assert moved["digest_items"] == before["digest_items"]

@@ -144,7 +144,7 @@ def test_pages_and_screenshots(
     assert page.get_by_text("$302,500").count() >= 1
     shoot(page, "event", shots)
     page.goto(server.base + "/states/TX")
-    assert page.get_by_role("img", name=re.compile("Active 287\\(g\\) agreements in TX")).count()
+    assert page.get_by_role("img", name=re.compile("Active 287\\(g\\) agreements in Texas")).count()
     shoot(page, "state", shots)
     assert (ARTIFACTS / "home.png").exists() and (ARTIFACTS / "event.png").exists()
 
@@ -179,3 +179,54 @@ def test_subscribe_confirm_unsubscribe(
     assert page.get_by_role("heading", level=1).inner_text() == "You are unsubscribed"
     subscriber = get_subscriber(db, "reader@example.org")
     assert subscriber is not None and subscriber.unsubscribed_at is not None
+
+
+def page_paths(server: Server) -> list[str]:
+    from watcher.alerts.subscriptions import subscribe
+
+    db = open_archive(server.db_file)
+    event_id, agreement_id = db.execute(
+        "SELECT id, agreement_id FROM events WHERE agency LIKE 'Galveston%'"
+    ).fetchone()
+    token = subscribe(db, "reader.with.a.rather.long.address@example.org").token
+    # A name with no place to break, as ICE's lists sometimes have, in every list and page.
+    db.execute(
+        "UPDATE events SET agency = 'LubbockCountySheriffsOfficeRegionalEnforcementAuthority' "
+        "WHERE agency LIKE 'Lubbock%'"
+    )
+    db.close()
+    paths = [
+        "/", "/?state=TX", "/states", "/states/TX", "/states/AL", f"/events/{event_id}",
+        f"/agreements/{agreement_id}", f"/agreements/{agreement_id}/records-request",
+        "/records-request?state=FL&agency=Collier+County+Sheriff%27s+Office", "/subscribe",
+        f"/unsubscribe/{token}", "/nowhere",
+    ]  # fmt: skip
+    return paths + ["/es" + path for path in paths]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_every_page_fits_the_screen(server: Server, width: int, tmp_path: Path) -> None:
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        context = browser.new_context(
+            java_script_enabled=False, viewport={"width": width, "height": 800}
+        )
+        tab = context.new_page()
+        too_wide = {}
+        for path in page_paths(server):
+            tab.goto(server.base + path)
+            scroll = tab.evaluate("document.documentElement.scrollWidth")
+            if scroll > width:
+                too_wide[path] = scroll
+        # The subscription form with an error on every field it can have.
+        tab.goto(server.base + "/subscribe")
+        tab.get_by_label("Email address").fill("not an address " + "x" * 80)
+        tab.get_by_label("States").fill("TX, ZZ, QQ")
+        tab.get_by_role("button", name="Subscribe").click()
+        assert tab.get_by_role("alert").inner_text().count("\n") >= 2  # both problems listed
+        if tab.evaluate("document.documentElement.scrollWidth") > width:
+            too_wide["/subscribe (errors)"] = tab.evaluate("document.documentElement.scrollWidth")
+        if width == 390:
+            shoot(tab, "subscribe-errors-390", tmp_path)
+        browser.close()
+    assert too_wide == {}

@@ -87,12 +87,16 @@ def test_event_page_has_costs_and_documents(client: TestClient, db_file: Path) -
     assert "Program-level reference figures" in html or "Local cost figures" in html
 
 
-def test_event_page_without_costs_shows_records_hint(client: TestClient, db_file: Path) -> None:
+def test_event_page_without_costs_links_the_letter(client: TestClient, db_file: Path) -> None:
     db = open_archive(db_file)
-    event_id = db.execute("SELECT id FROM events WHERE agency LIKE 'Collier%'").fetchone()[0]
+    event_id, agreement_id = db.execute(
+        "SELECT id, agreement_id FROM events WHERE agency LIKE 'Collier%'"
+    ).fetchone()
     html = client.get(f"/events/{event_id}").text
-    assert "No local cost figures are on file yet." in html
-    assert "watcher records-request" in html
+    assert "No local cost figure is on file yet." in html
+    assert f'href="/agreements/{agreement_id}/records-request"' in html
+    assert "watcher records-request" not in html  # no command lines for readers
+    assert "(source: ice" not in html
 
 
 @pytest.mark.parametrize("path", ["/events/999999", "/events/0", "/events/abc", "/nowhere"])
@@ -107,7 +111,7 @@ def test_state_page_draws_chart_and_table(client: TestClient) -> None:
     page = client.get("/states/tx")
     assert page.status_code == 200
     html = page.text
-    assert h1s(html) == ["287(g) agreements in TX"]
+    assert h1s(html) == ["287(g) agreements in Texas (TX)"]
     svg = re.search(r"<svg class=\"chart\".*?</svg>", html, re.S)
     assert svg is not None
     assert 'role="img"' in svg.group(0) and '<title id="chart-title">' in svg.group(0)
@@ -130,8 +134,8 @@ def test_state_pages_for_unknown_states_are_404(client: TestClient) -> None:
 
 def test_states_index_counts_active_agreements(client: TestClient) -> None:
     html = client.get("/states").text
-    assert re.search(r'href="/states/TX">TX</a></td><td class="num">2<', html)
-    assert re.search(r'href="/states/AL">AL</a></td><td class="num">1<', html)
+    assert re.search(r'href="/states/TX">Texas \(TX\)</a></td><td class="num">2<', html)
+    assert re.search(r'href="/states/AL">Alabama \(AL\)</a></td><td class="num">1<', html)
 
 
 def test_feeds_are_atom(client: TestClient) -> None:
@@ -172,5 +176,18 @@ def test_monthly_counts_end_with_withdrawal(db_file: Path) -> None:
     import datetime as dt
 
     series = monthly_active(open_archive(db_file), "TX", today=dt.date(2025, 6, 30))
-    assert series.months == ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06"]
-    assert series.counts["Warrant Service Officer"] == [1, 1, 1, 1, 0, 0]
+    # ICE's latest list is of 12 May 2025: the months stop there, not at "today".
+    assert series.months == ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05"]
+    assert series.counts["Warrant Service Officer"] == [1, 1, 1, 1, 0]
+
+
+def test_a_single_month_is_drawn_as_points(db_file: Path) -> None:
+    import datetime as dt
+
+    db = open_archive(db_file)
+    series = monthly_active(db, "FL", today=dt.date(2025, 3, 31))
+    db.close()
+    assert series.months == ["2025-03"]
+    svg = str(svg_chart(series, title="Florida"))
+    assert svg.count('<circle class="point"') == 1
+    assert "<title>Task Force Model, 2025-03: 1</title>" in svg

@@ -84,7 +84,7 @@ def test_subscribe_confirm_and_receive_alerts(site: Site) -> None:
     path = link_in(message, "/confirm/").removeprefix(BASE_URL)
     page = site.client.get(path)
     assert page.status_code == 200 and "Confirm subscription</button>" in page.text
-    assert "TX, FL" in page.text
+    assert "Texas (TX), Florida (FL)" in page.text
     assert not site.row("reader@example.org").confirmed  # a GET (link scanners) changes nothing
     done = site.confirm(path)
     assert done.status_code == 200 and "Subscription active" in done.text
@@ -160,8 +160,8 @@ def test_unsubscribed_address_is_not_reactivated_without_confirmation(site: Site
         ({"email": "not-an-address"}, "does not look right"),
         ({"email": ""}, "enter your email"),
         ({"email": "f@example.org", "states": "TX, <script>x</script>"}, "Unknown state"),
-        ({"email": "f@example.org", "cadence": "hourly"}, "Unknown cadence"),
-        ({"email": "f@example.org", "types": ["bogus"], "states": "ZZ"}, "Unknown state ZZ"),
+        ({"email": "f@example.org", "cadence": "hourly"}, "Choose how often"),
+        ({"email": "f@example.org", "types": ["bogus"], "states": "ZZ"}, "Unknown state: ZZ."),
     ],
 )
 def test_invalid_subscription_is_refused_and_nothing_stored(

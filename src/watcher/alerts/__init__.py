@@ -1,5 +1,6 @@
-"""Alerts: who wants what (subscriptions), what an event says (enrich, render), and getting it
-there exactly once (outbox, SMTP, delivery), plus the Atom feed.
+"""Alerts: who wants what (subscriptions), what an event says (enrich, render, wording), and
+getting it there exactly once (outbox, SMTP, delivery; chat channels through Apprise and a
+signed JSON webhook: channels, chat, chattext), plus the Atom feed.
 
 Reads events and cost figures from the archive; may import ``config``, ``errors``, ``states``,
 ``timestamps``, ``store``, ``costs`` (the CostFigure type, reference figures), ``law``

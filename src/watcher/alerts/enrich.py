@@ -82,6 +82,7 @@ def enrich(db: sqlite_utils.Database, event: dict[str, Any]) -> dict[str, Any]:
         1 for f in reference_figures_for(event["state"]) if f.id not in shown
     )
     event["legal_context"] = _legal(event)
+    event["legal_context_es"] = _legal(event, "es")
     if not event["cost_figures"]:
         # Quoted for a POSIX shell: a name holding $(...) or a quote is pasted as text.
         event["records_request_hint"] = RECORDS_HINT.format(
@@ -129,11 +130,11 @@ def _amount_text(figure: ReferenceFigure) -> str:
     return text
 
 
-def _legal(event: dict[str, Any]) -> dict[str, Any] | None:
+def _legal(event: dict[str, Any], lang: str = "en") -> dict[str, Any] | None:
     if not has_state_law(event["state"]):
         return None  # territories (PR, GU, ...) are not in the state-law table
     on = dt.date.fromisoformat(event["observed_at"][:10])
-    return dict(legal_context(event["state"], event["type"], on=on).to_dict())
+    return dict(legal_context(event["state"], event["type"], on=on, lang=lang).to_dict())
 
 
 def _agreement_county(

@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from watcher.alerts.render import Renderer, event_context, event_subject
+from watcher.alerts.context import event_context
+from watcher.alerts.render import Renderer, event_subject
 
 ATOM = "http://www.w3.org/2005/Atom"
 # Characters XML 1.0 forbids outright; ElementTree would write them and break the feed.

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, NotRequired, TypedDict
 
+from watcher.i18n import N_
+
 EventType = Literal[
     "new", "renewal", "withdrawal", "rename", "relabel", "pending", "reinstated", "agenda_item"
 ]
@@ -27,15 +29,15 @@ CADENCES: tuple[str, ...] = ("immediate", "daily", "weekly")
 
 # Subject prefixes, one per event type (the issue fixes the wording).
 EVENT_HEADLINES: dict[str, str] = {
-    "new": "New 287(g) agreement",
-    "renewal": "287(g) agreement renewed",
-    "withdrawal": "287(g) agreement withdrawn",
-    "rename": "287(g) agency renamed",
-    "relabel": "287(g) listing corrected",
-    "pending": "Pending 287(g) agreement",
-    "reinstated": "287(g) agreement reinstated",
+    "new": N_("New 287(g) agreement"),
+    "renewal": N_("287(g) agreement renewed"),
+    "withdrawal": N_("287(g) agreement withdrawn"),
+    "rename": N_("287(g) agency renamed"),
+    "relabel": N_("287(g) listing corrected"),
+    "pending": N_("Pending 287(g) agreement"),
+    "reinstated": N_("287(g) agreement reinstated"),
     # A county agenda item about 287(g): the alert that can come before the vote.
-    "agenda_item": "287(g) on a county agenda",
+    "agenda_item": N_("287(g) on a county agenda"),
 }
 
 
@@ -83,6 +85,8 @@ class Subscriber:
     token: str
     unsubscribed_at: str | None = None
     bouncing: bool = False
+    channel: str = "email"  # or the chat service whose URL (placeholders, no secret) is `email`
+    lang: str = "en"
 
     def public_dict(self) -> dict[str, Any]:
         """What `watcher subscribers --json` prints: everything but the secret token."""
@@ -97,6 +101,8 @@ class Subscriber:
             "created_at": self.created_at,
             "unsubscribed_at": self.unsubscribed_at,
             "bouncing": self.bouncing,
+            "channel": self.channel,
+            "lang": self.lang,
         }
 
 

@@ -216,8 +216,11 @@ def enqueue_operator_alert(
     body: str,
     now: datetime,
     to: str | None = None,
+    html: str | None = None,
 ) -> bool:
     """Queue one email to the operator; a key already queued (or sent) is a no-op.
+
+    `html`, when given, is sent as the HTML alternative of `body`.
 
     `to` defaults to the `operator` address that `deliver` is given. Returns True if queued.
     """
@@ -228,7 +231,7 @@ def enqueue_operator_alert(
             f"operator:{key}",
             _new_message_id(),
             to,
-            json.dumps({"subject": subject, "body": body}),
+            json.dumps({"subject": subject, "body": body, **({"html": html} if html else {})}),
             iso(now),
             iso(now),
         ],

@@ -1,4 +1,9 @@
-"""Turn event snapshots into email messages (plain text + HTML from autoescaped templates)."""
+"""Turn event snapshots into email messages (plain text + HTML from autoescaped templates).
+
+An alert is written for a reader on a phone: the first paragraph says what happened, who,
+where, when and the one most relevant figure; details follow; at most three program-level
+figures; the state's law in two sentences; links (with words, never command lines) to the
+agency's page and a ready records-request letter on the web site."""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import html
 import re
 import uuid
 from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from email.charset import QP, Charset
 from email.generator import BytesGenerator
 from email.header import Header
@@ -20,27 +25,16 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from watcher.alerts.context import event_context
 from watcher.alerts.models import EVENT_HEADLINES, EVENT_TYPES, OutgoingMessage
+from watcher.alerts.wording import state_label
+from watcher.i18n import N_, gettext_for, translations
 
 # Rendered once per event with this stand-in, then swapped per subscriber: rendering the
 # templates for each of 10,000 recipients of the same event would dominate delivery time.
 _UNSUB_PLACEHOLDER = "WATCHER-UNSUBSCRIBE-URL-7f3a9c"
+_BLANK_LINES = re.compile(r"\n{3,}")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
-
-_WHAT = {
-    "new": "{agency} ({state}) signed a 287(g) agreement under the {model}.",
-    "renewal": "{agency} ({state}) renewed its 287(g) agreement under the {model}.",
-    "withdrawal": "{agency} ({state}) no longer appears on ICE's list of 287(g) agreements "
-    "under the {model}.",
-    "rename": "ICE now lists {previous} as {agency} ({state}), {model}.",
-    "relabel": "ICE corrected its listing: the {model} agreement it listed as {previous} is "
-    "now listed as {agency} ({state}). The agreement itself did not change.",
-    "pending": "{agency} ({state}) appears on ICE's list of pending 287(g) agreements "
-    "under the {model}.",
-    "reinstated": "{agency} ({state}) is back on ICE's list of 287(g) agreements under the "
-    "{model}, after having been withdrawn.",
-    "agenda_item": "{agency} ({state}) has an item about 287(g) on a meeting agenda.",
-}
 
 
 def header_text(value: object) -> str:
@@ -56,153 +50,17 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def event_subject(event: Mapping[str, Any]) -> str:
-    headline = EVENT_HEADLINES.get(str(event.get("type")), "287(g) agreement change")
-    agency = shorten(header_text(event.get("agency")), SUBJECT_NAME_CHARS) or "Unknown agency"
+def event_subject(event: Mapping[str, Any], lang: str = "en") -> str:
+    _ = gettext_for(lang)
+    headline = _(EVENT_HEADLINES.get(str(event.get("type")), N_("287(g) agreement change")))
+    agency = shorten(header_text(event.get("agency")), SUBJECT_NAME_CHARS) or _("Unknown agency")
     state = header_text(event.get("state"))
     model = header_text(event.get("support_type"))
     place = f"{agency}, {state}" if state else agency
     return header_text(f"{headline}: {place} - {model}" if model else f"{headline}: {place}")
 
 
-def _safe_url(value: object) -> str | None:
-    # Only web links become links; "javascript:" and friends are shown as nothing at all.
-    text = str(value or "").strip()
-    return text if re.match(r"https?://[^\s<>\"]+$", text, re.IGNORECASE) else None
-
-
-def _date_text(value: object) -> str:
-    text = str(value or "").strip()
-    if not text:
-        return ""
-    try:
-        day = (
-            date.fromisoformat(text)
-            if len(text) == 10
-            else datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-        )
-        return f"{day:%B} {day.day}, {day.year}"
-    except ValueError:
-        return text
-
-
-def money(value: object) -> str:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return str(value) if value not in (None, "") else ""
-    return f"${value:,.0f}" if float(value).is_integer() or abs(value) >= 1000 else f"${value:,.2f}"
-
-
-def _dicts(value: object) -> list[Mapping[str, Any]]:
-    if not isinstance(value, list | tuple):
-        return []
-    return [item for item in value if isinstance(item, Mapping)]
-
-
-def _cost(item: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "amount": money(item.get("amount")),
-        "kind": str(item.get("kind") or "").replace("_", " "),
-        "fiscal_year": item.get("fiscal_year") or "",
-        "period": item.get("period") or "",
-        "sentence": " ".join(str(item.get("sentence") or "").split()),
-        "url": _safe_url(item.get("url")),
-        "raw_url": str(item.get("url") or ""),
-        "page": item.get("page") or "",
-        "doc_date": _date_text(item.get("doc_date")),
-    }
-
-
-def _reference(item: Mapping[str, Any]) -> dict[str, Any]:
-    amount = item.get("amount_text") or money(item.get("amount"))
-    return {
-        "description": str(item.get("description") or ""),
-        "amount": amount,
-        "unit": item.get("unit") or "",
-        "source_url": _safe_url(item.get("source_url")),
-        "raw_source_url": str(item.get("source_url") or ""),
-        "source_date": _date_text(item.get("source_date")),
-    }
-
-
-def _legal(value: object) -> dict[str, Any] | None:
-    if not isinstance(value, Mapping) or not value.get("text"):
-        return None
-    return {
-        "text": str(value.get("text")),
-        "citation": str(value.get("citation") or ""),
-        "as_of": _date_text(value.get("as_of")),
-        "disclaimer": str(value.get("disclaimer") or "This is background, not legal advice."),
-        "notable": bool(value.get("notable")),
-        "conflicts_with_mandate": bool(value.get("conflicts_with_mandate")),
-    }
-
-
-def _agenda(event: Mapping[str, Any]) -> dict[str, Any] | None:
-    """An agenda item's meeting, item and documents (None for ICE list events)."""
-    if event.get("type") != "agenda_item":
-        return None
-    documents = [
-        {
-            "kind": str(d.get("kind") or ""),
-            "title": str(d.get("title") or ""),
-            "url": _safe_url(d.get("url")),
-            "raw_url": str(d.get("url") or ""),
-            "page": d.get("page"),
-        }
-        for d in _dicts(event.get("documents"))
-    ]
-    return {
-        "body": str(event.get("body") or event.get("agency") or ""),
-        "meeting_date": _date_text(event.get("meeting_date")),
-        "upcoming": bool(event.get("upcoming")),
-        "item_number": str(event.get("item_number") or ""),
-        "title": str(event.get("title") or ""),
-        "excerpt": str(event.get("excerpt") or ""),
-        "vote": str(event.get("vote") or ""),
-        "meeting_url": _safe_url(event.get("meeting_url")),
-        "raw_meeting_url": str(event.get("meeting_url") or ""),
-        "documents": documents,
-    }
-
-
-def event_context(event: Mapping[str, Any]) -> dict[str, Any]:
-    """Clean, pre-formatted values: templates stay free of logic about missing fields."""
-    kind = str(event.get("type") or "")
-    agency = str(event.get("agency") or "Unknown agency")
-    state = str(event.get("state") or "")
-    model = str(event.get("support_type") or "")
-    previous = str(event.get("previous_agency") or "")
-    former_county = _previous_county(event)
-    was = f"{previous} ({former_county})" if former_county else previous
-    what = _WHAT.get(kind, "{agency} ({state}): a change to its 287(g) agreement ({model}).")
-    return {
-        "id": event.get("id"),
-        "type": kind,
-        "subject": event_subject(event),
-        "headline": EVENT_HEADLINES.get(kind, "287(g) agreement change"),
-        "agency": agency,
-        "state": state,
-        "county": str(event.get("county") or ""),
-        "support_type": model,
-        "what": what.format(
-            agency=agency,
-            state=state,
-            model=model or "287(g) program",
-            previous=was or "an agency",
-        ),
-        "observed": _date_text(event.get("observed_at")),
-        "source": str(event.get("source") or ""),
-        "signed": _date_text(event.get("signed")),
-        "previous_signed": _date_text(event.get("previous_signed")),
-        "previous_agency": previous,
-        "moa_url": _safe_url(event.get("moa_url")),
-        "raw_moa_url": str(event.get("moa_url") or ""),
-        "costs": [_cost(item) for item in _dicts(event.get("cost_figures"))],
-        "references": [_reference(item) for item in _dicts(event.get("reference_figures"))],
-        "legal": _legal(event.get("legal_context")),
-        "records_hint": str(event.get("records_request_hint") or ""),
-        "agenda": _agenda(event),
-    }
+_CADENCES = {"daily": N_("daily"), "weekly": N_("weekly"), "immediate": N_("immediate")}
 
 
 def _previous_county(event: Mapping[str, Any]) -> str:
@@ -214,7 +72,11 @@ def _previous_county(event: Mapping[str, Any]) -> str:
 
 
 class Renderer:
-    def __init__(self, *, cache_size: int = 256) -> None:
+    """Renders alerts in one language (``lang``), from the templates in ``templates/``."""
+
+    def __init__(self, *, base_url: str = "", cache_size: int = 256, lang: str = "en") -> None:
+        self.base_url = base_url.rstrip("/")
+        self.lang = lang
         self.env = Environment(
             loader=FileSystemLoader(Path(__file__).with_name("templates")),
             autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
@@ -222,18 +84,25 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            extensions=["jinja2.ext.i18n"],
         )
+        self.env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
         self._cache: dict[object, tuple[str, str]] = {}
         self._cache_size = cache_size
 
     def _render(self, name: str, **context: Any) -> str:
-        return self.env.get_template(name).render(**context)
+        out = self.env.get_template(name).render(lang=self.lang, **context)
+        # Optional sections leave runs of blank lines in plain text; one is enough.
+        return _BLANK_LINES.sub("\n\n", out) if name.endswith(".txt") else out
+
+    def context(self, event: Mapping[str, Any]) -> dict[str, Any]:
+        return event_context(event, self.base_url, self.lang)
 
     def event_parts(self, event: Mapping[str, Any], unsubscribe_url: str | None) -> tuple[str, str]:
         key = event.get("id")
         parts = self._cache.get(key) if key is not None else None
         if parts is None:
-            ctx = {"e": event_context(event), "unsubscribe_url": _UNSUB_PLACEHOLDER}
+            ctx = {"e": self.context(event), "unsubscribe_url": _UNSUB_PLACEHOLDER}
             parts = (self._render("event.txt", **ctx), self._render("event.html", **ctx))
             if key is not None:
                 if len(self._cache) >= self._cache_size:
@@ -241,27 +110,43 @@ class Renderer:
                 self._cache[key] = parts
         return _fill(parts, unsubscribe_url)
 
-    def digest_parts(
-        self, events: Iterable[Mapping[str, Any]], *, cadence: str, unsubscribe_url: str | None
-    ) -> tuple[str, tuple[str, str]]:
-        groups = group_for_digest(event_context(event) for event in events)
+    def digest_subject(self, groups: Mapping[str, Any], cadence: str) -> str:
         total = sum(len(items) for by_type in groups.values() for _, items in by_type)
-        subject = f"287(g) {cadence} digest: {total} change{'s' if total != 1 else ''}"
+        words = translations(self.lang)
+        subject = words.ngettext(
+            "287(g) {cadence} digest: {count} change",
+            "287(g) {cadence} digest: {count} changes",
+            total,
+        ).format(cadence=words.gettext(_CADENCES.get(cadence, cadence)), count=total)
         states = sorted(groups)
         if states:
             subject += " (" + ", ".join(states[:6]) + (", ..." if len(states) > 6 else "") + ")"
+        return subject
+
+    def digest_parts(
+        self, events: Iterable[Mapping[str, Any]], *, cadence: str, unsubscribe_url: str | None
+    ) -> tuple[str, tuple[str, str]]:
+        groups = group_for_digest(self.context(event) for event in events)
+        subject = self.digest_subject(groups, cadence)
         ctx = {
             "groups": groups,
-            "total": total,
-            "cadence": cadence,
+            "state_names": {code: state_label(code, self.lang) for code in groups},
+            "cadence": gettext_for(self.lang)(_CADENCES.get(cadence, cadence)),
             "subject": subject,
             "unsubscribe_url": _UNSUB_PLACEHOLDER,
         }
         parts = (self._render("digest.txt", **ctx), self._render("digest.html", **ctx))
         return header_text(subject), _fill(parts, unsubscribe_url)
 
+    def confirmation_parts(self, choices: list[tuple[str, str]], link: str) -> tuple[str, str]:
+        """The double opt-in email: what was asked for, and the one link that starts it."""
+        return (
+            self._render("confirm.txt", choices=choices, link=link),
+            self._render("confirm.html", choices=choices, link=link),
+        )
+
     def feed_text(self, event: Mapping[str, Any]) -> str:
-        return self._render("event.txt", e=event_context(event), unsubscribe_url=None)
+        return self._render("event.txt", e=self.context(event), unsubscribe_url=None)
 
 
 def _fill(parts: tuple[str, str], unsubscribe_url: str | None) -> tuple[str, str]:

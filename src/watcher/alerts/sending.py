@@ -1,4 +1,5 @@
-"""Deliver the outbox's due rows exactly once, through one sender session.
+"""Deliver the outbox's due rows exactly once, through one sender session (email) and the
+chat channels' sender (chat subscriptions), each message in its subscriber's language.
 
 Each outcome is committed right after its send. A crash between the send and that commit is
 the only way a message goes out twice, and then it repeats the same Message-ID (given when
@@ -14,6 +15,8 @@ from typing import Any
 
 import sqlite_utils
 
+from watcher.alerts.chat import ChannelSender, ChatMessage
+from watcher.alerts.chattext import digest_message, event_message
 from watcher.alerts.models import DeliveryReport, OutgoingMessage
 from watcher.alerts.render import Renderer, build_message, event_subject
 from watcher.alerts.smtp import Sender, SendError
@@ -39,7 +42,7 @@ SELECT o.id, o.kind, o.message_id, o.subscriber_id, o.event_id, o.to_addr, o.pay
        o.attempts, s.token, s.cadence,
        s.id IS NULL OR (s.confirmed = 1 AND s.unsubscribed_at IS NULL AND s.bouncing = 0)
            AS active,
-       s.permanent_failures
+       s.permanent_failures, s.channel, s.lang
 FROM outbox o LEFT JOIN subscribers s ON s.id = o.subscriber_id
 WHERE o.state = 'queued' AND o.next_attempt_at <= ? AND o.id > ?
 ORDER BY o.id LIMIT ?
@@ -62,6 +65,8 @@ class Due:
     cadence: str | None
     active: bool  # no subscriber, or one still confirmed, subscribed and not bouncing
     permanent_failures: int | None
+    channel: str | None  # 'email', a chat service, or None for operator mail
+    lang: str | None
 
 
 def due_rows(db: sqlite_utils.Database, stamp: str, after: int, size: int) -> list[Due]:
@@ -90,9 +95,10 @@ class _Run:
         self.from_addr = from_addr
         self.domain = from_addr.rpartition("@")[2].strip(" >") or "watcher.invalid"
         self.operator_addr = operator_addr
-        self.renderer = Renderer()
+        self.renderers: dict[str, Renderer] = {}
         self.payloads: dict[int, dict[str, Any]] = {}
         self.report = DeliveryReport()
+        self.channels: ChannelSender | None = None
 
     def payload(self, event_id: int) -> dict[str, Any]:
         found = self.payloads.get(event_id)
@@ -108,24 +114,68 @@ class _Run:
             self.payloads[event_id] = found
         return found
 
+    def renderer(self, lang: str | None) -> Renderer:
+        """One renderer (and template cache) per language of the run's subscribers."""
+        lang = lang or "en"
+        if lang not in self.renderers:
+            self.renderers[lang] = Renderer(base_url=self.base_url, lang=lang)
+        return self.renderers[lang]
+
+    def chat_message(self, row: Due) -> ChatMessage:
+        lang = row.lang or "en"
+        unsub = f"{self.base_url}/unsubscribe/{row.token}"
+        delivery_id = f"{row.message_id}@{self.domain}"
+        if row.kind == "event":
+            if row.event_id is None:
+                raise LookupError("event message without an event")
+            return event_message(
+                self.payload(row.event_id),
+                base_url=self.base_url,
+                unsubscribe_url=unsub,
+                delivery_id=delivery_id,
+                lang=lang,
+            )
+        data = json.loads(row.payload or "")
+        events = [self.payload(i) for i in data["event_ids"]]
+        subject, _ = self.renderer(lang).digest_parts(
+            events, cadence=data.get("cadence") or row.cadence or "daily", unsubscribe_url=unsub
+        )
+        return digest_message(
+            events,
+            subject=subject,
+            base_url=self.base_url,
+            unsubscribe_url=unsub,
+            delivery_id=delivery_id,
+            lang=lang,
+        )
+
+    def send(self, sender: Sender, row: Due) -> None:
+        """Render and send one row, by email or to its chat channel. Raises SendError."""
+        if row.kind != "operator" and row.channel not in (None, "email"):
+            if self.channels is None:
+                self.channels = ChannelSender()
+            self.channels.send(row.to_addr or "", self.chat_message(row))
+        else:
+            sender.send(self.message(row))
+
     def message(self, row: Due) -> OutgoingMessage:
         unsub = None if row.kind == "operator" else f"{self.base_url}/unsubscribe/{row.token}"
         to_addr = row.to_addr or ""
         html_body: str | None
         if row.kind == "operator":
             data = json.loads(row.payload or "")
-            subject, text, html_body = data["subject"], data["body"], None
+            subject, text, html_body = data["subject"], data["body"], data.get("html")
             to_addr = to_addr or self.operator_addr or ""
         elif row.kind == "event":
             if row.event_id is None:
                 raise LookupError("event message without an event")
             event = self.payload(row.event_id)
-            text, html_body = self.renderer.event_parts(event, unsub)
-            subject = event_subject(event)
+            text, html_body = self.renderer(row.lang).event_parts(event, unsub)
+            subject = event_subject(event, row.lang or "en")
         else:
             data = json.loads(row.payload or "")
             events = [self.payload(i) for i in data["event_ids"]]
-            subject, (text, html_body) = self.renderer.digest_parts(
+            subject, (text, html_body) = self.renderer(row.lang).digest_parts(
                 events,
                 cadence=data.get("cadence") or row.cadence or "daily",
                 unsubscribe_url=unsub,
@@ -193,6 +243,22 @@ def deliver(
     run stops and the remaining messages stay queued untouched (counted as `deferred`).
     """
     run = _Run(db, now=now, base_url=base_url, from_addr=from_addr, operator_addr=operator_addr)
+    try:
+        return _deliver_due(run, sender, batch_size, limit, failure_threshold, max_attempts)
+    finally:
+        if run.channels is not None:
+            run.channels.close()
+
+
+def _deliver_due(
+    run: _Run,
+    sender: Sender,
+    batch_size: int,
+    limit: int | None,
+    failure_threshold: int,
+    max_attempts: int,
+) -> DeliveryReport:
+    db = run.db
     last_id = 0
     processed = 0
     with sender:
@@ -225,14 +291,12 @@ def _deliver_one(run: _Run, sender: Sender, row: Due, threshold: int, max_attemp
         report.errors.append(f"outbox {row.id}: no operator address configured; left queued")
         return True
     try:
-        message = run.message(row)
+        run.send(sender, row)
     except (LookupError, ValueError, TypeError) as err:
         run.finish(row, "failed", error=f"cannot render: {err}")
         report.failed += 1
         report.errors.append(f"outbox {row.id}: cannot render: {err}")
         return True
-    try:
-        sender.send(message)
     except SendError as err:
         if err.unreachable:
             report.errors.append(str(err))

@@ -9,9 +9,11 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+import httpx
 import sqlite_utils
 from email_validator import EmailNotValidError, validate_email
 
+from watcher.alerts.channels import is_channel, parse_channel, probe, probe_client
 from watcher.alerts.models import (
     CADENCES,
     EVENT_TYPES,
@@ -20,6 +22,7 @@ from watcher.alerts.models import (
     Subscriber,
     SubscriptionError,
 )
+from watcher.i18n import UnsupportedLanguage, check_lang
 from watcher.states import US_STATES
 from watcher.timestamps import iso
 
@@ -43,14 +46,23 @@ def normalise_request(
     agencies: Iterable[str] | None,
     types: Iterable[str] | None,
     cadence: str,
+    channels: bool = False,
+    lang: str = "en",
 ) -> dict[str, Any]:
-    """Validate every part before anything is stored; raise SubscriptionError naming the part."""
-    try:
-        # ASCII only (IDN domains become punycode): every SMTP server can take the address.
-        valid = validate_email(email.strip(), check_deliverability=False, allow_smtputf8=False)
-        email_norm = valid.ascii_email or valid.normalized
-    except EmailNotValidError as err:
-        raise SubscriptionError(f"invalid email address {email!r}: {err}") from err
+    """Validate every part before anything is stored; raise SubscriptionError naming the part.
+
+    With ``channels``, a chat channel URL may stand for the address (the operator's command
+    line; the public web form takes email addresses only)."""
+    channel = "email"
+    if is_channel(email):
+        if not channels:
+            raise SubscriptionError(
+                "chat channels are added by the site's operator; here give an email address"
+            )
+        found = parse_channel(email)
+        email_norm, channel = found.url, found.service
+    else:
+        email_norm = _email(email)
     state_list = [s.upper() for s in _clean_list(states)]
     unknown_states = [s for s in state_list if s not in US_STATES]
     if unknown_states:
@@ -65,14 +77,34 @@ def normalise_request(
         )
     if cadence not in CADENCES:
         raise SubscriptionError(f"unknown cadence {cadence!r}: choose from {', '.join(CADENCES)}")
+    try:
+        language = check_lang(lang)
+    except UnsupportedLanguage as err:
+        raise SubscriptionError(str(err)) from None
     return {
         "email": email_norm,
+        "lang": language,
+        "channel": channel,
         "states": json.dumps(state_list),
         "counties": json.dumps(_clean_list(counties)),
         "agencies": json.dumps(_clean_list(agencies)),
         "types": json.dumps(type_list),
         "cadence": cadence,
     }
+
+
+def _email(email: str) -> str:
+    if any(ch in email for ch in "<>\r\n"):
+        # "Name <a@b>" would let a display name pose as someone else in the To: header.
+        raise SubscriptionError(
+            f"invalid email address {email!r}: give the address alone, without a name or <>"
+        )
+    try:
+        # ASCII only (IDN domains become punycode): every SMTP server can take the address.
+        valid = validate_email(email.strip(), check_deliverability=False, allow_smtputf8=False)
+    except EmailNotValidError as err:
+        raise SubscriptionError(f"invalid email address {email!r}: {err}") from err
+    return str(valid.ascii_email or valid.normalized)
 
 
 def subscribe(
@@ -86,20 +118,39 @@ def subscribe(
     cadence: str = "immediate",
     confirmed: bool = True,
     now: datetime | None = None,
+    client: httpx.Client | None = None,
+    lang: str = "en",
 ) -> Subscriber:
-    """Create or update (same address, any case) a subscription; re-subscribing reactivates it."""
+    """Create or update (same address, any case) a subscription; re-subscribing reactivates it.
+
+    ``email`` may be a chat channel URL (see :mod:`watcher.alerts.channels`); a JSON webhook is
+    pinged first (with ``client``) and refused when it is down or redirects elsewhere."""
     row = normalise_request(
-        email, states=states, counties=counties, agencies=agencies, types=types, cadence=cadence
+        email,
+        states=states,
+        counties=counties,
+        agencies=agencies,
+        types=types,
+        cadence=cadence,
+        channels=True,
+        lang=lang,
     )
+    if row["channel"] in ("json", "webhook"):
+        http = client or probe_client()
+        try:
+            probe(parse_channel(row["email"]), http)
+        finally:
+            if client is None:
+                http.close()
     stamp = iso(now or datetime.now(UTC))
     with db.atomic():
         db.execute(
             """
-            INSERT INTO subscribers (email, states, counties, agencies, types, cadence,
-                                     confirmed, created_at, updated_at, token)
-            VALUES (:email, :states, :counties, :agencies, :types, :cadence,
+            INSERT INTO subscribers (email, channel, lang, states, counties, agencies, types,
+                                     cadence, confirmed, created_at, updated_at, token)
+            VALUES (:email, :channel, :lang, :states, :counties, :agencies, :types, :cadence,
                     :confirmed, :now, :now, :token)
-            ON CONFLICT (email) DO UPDATE SET
+            ON CONFLICT (email) DO UPDATE SET channel = excluded.channel, lang = excluded.lang,
                 states = excluded.states, counties = excluded.counties,
                 agencies = excluded.agencies, types = excluded.types,
                 cadence = excluded.cadence,
@@ -133,7 +184,7 @@ def unsubscribe(
 
 _COLUMNS = (
     "id, email, states, counties, agencies, types, cadence, confirmed, created_at, token, "
-    "unsubscribed_at, bouncing"
+    "unsubscribed_at, bouncing, channel, lang"
 )
 
 
@@ -157,6 +208,8 @@ def _from_row(row: Sequence[Any]) -> Subscriber:
         token=row[9],
         unsubscribed_at=row[10],
         bouncing=bool(row[11]),
+        channel=row[12],
+        lang=row[13],
     )
 
 

@@ -45,10 +45,17 @@ def archive_version(path: Path) -> int:
         return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def open_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that can only read; refuses an archive newer than this program."""
+def open_read_only(path: Path, private: Path | None = None) -> sqlite3.Connection:
+    """A connection that can only read; refuses an archive newer than this program.
+
+    The personal tables (subscribers, outbox...) live in the private file and are only
+    reachable when ``private`` is given: it is then attached, read-only too, as ``private``."""
     conn = _connect_ro(path)
     try:
+        if private is not None:
+            if not private.is_file():
+                raise AnalystError(f"{private}: no private file there (give --private-db)")
+            conn.execute("ATTACH DATABASE ? AS private", [f"{private.resolve().as_uri()}?mode=ro"])
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise AnalystError(
@@ -87,8 +94,8 @@ def _authorize(action: int, arg1: str | None, arg2: str | None, *_: str | None) 
 def relations(conn: sqlite3.Connection) -> list[str]:
     """Names of the tables and views that can be exported."""
     rows = conn.execute(
-        "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
-        "AND name NOT LIKE 'sqlite_%' ORDER BY type, name"
+        "SELECT name FROM pragma_table_list WHERE type IN ('table', 'view') "
+        "AND schema IN ('main', 'private') AND name NOT LIKE 'sqlite_%' ORDER BY type, name"
     ).fetchall()
     return [str(row[0]) for row in rows]
 
@@ -184,19 +191,22 @@ def _plain(value: Any) -> Any:
 ARCHIVE_COMPANIONS = ("", "-wal", "-shm", "-journal", ".lock")
 
 
-def check_export_target(path: Path, archive: Path, *, force: bool) -> None:
-    """Refuse to write over the archive (or its WAL, shared memory, journal, lock), over
-    anything that is not a regular file (a device, a FIFO, a symlink, a folder), and over a
-    regular file unless ``force``: an export must never destroy what it reads or the system."""
+def check_export_target(
+    path: Path, archive: Path, *, force: bool, private: Path | None = None
+) -> None:
+    """Refuse to write over the archive or the private file (or their WAL, shared memory,
+    journal, lock), over anything that is not a regular file (a device, a FIFO, a symlink, a
+    folder), and over a regular file unless ``force``: an export must never destroy what it
+    reads or the system."""
     target = path.absolute()
-    base = archive.absolute()
-    for suffix in ARCHIVE_COMPANIONS:
-        companion = base.with_name(base.name + suffix)
-        same = target.resolve() == companion.resolve()
-        with contextlib.suppress(OSError):
-            same = same or os.path.samefile(target, companion)
-        if same:
-            raise AnalystError(f"refusing to write over the archive's own file {companion}")
+    for base in (archive.absolute(), *([private.absolute()] if private else [])):
+        for suffix in ARCHIVE_COMPANIONS:
+            companion = base.with_name(base.name + suffix)
+            same = target.resolve() == companion.resolve()
+            with contextlib.suppress(OSError):
+                same = same or os.path.samefile(target, companion)
+            if same:
+                raise AnalystError(f"refusing to write over the archive's own file {companion}")
     try:
         info = os.lstat(target)
     except FileNotFoundError:

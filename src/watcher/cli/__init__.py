@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -147,13 +148,26 @@ def _db_file(ctx: click.Context) -> Path | None:
     help="SQLite archive (default: $WATCHER_DB or ./watcher.db).",
 )
 @click.option(
+    "--private-db",
+    "private_db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="SQLite file of subscribers and the outbox (default: $WATCHER_PRIVATE_DB or "
+    "NAME-private.db beside the archive).",
+)
+@click.option(
     "--log-level",
     default="info",
     show_default=True,
     type=click.Choice(["debug", "info", "warning", "error"], case_sensitive=False),
 )
 @click.pass_context
-def cli(ctx: click.Context, config_file: Path | None, db_file: Path | None, log_level: str) -> None:
+def cli(
+    ctx: click.Context,
+    config_file: Path | None,
+    db_file: Path | None,
+    private_db: Path | None,
+    log_level: str,
+) -> None:
     """Watch ICE's 287(g) lists and county cost documents; alert on what changed.
 
     Exit codes: 0 all good, 1 a source failed, 2 usage or configuration error, 3 another
@@ -163,7 +177,11 @@ def cli(ctx: click.Context, config_file: Path | None, db_file: Path | None, log_
     from watcher.config import config_path, db_path
 
     configure_logging(log_level)
-    ctx.obj = AppContext(config_path(config_file), db_path(db_file))
+    if private_db is not None:
+        # Every stage this command starts (the web app, the daemon's jobs) opens the archive
+        # on its own; the environment is how they all find the same private file.
+        os.environ["WATCHER_PRIVATE_DB"] = str(private_db)
+    ctx.obj = AppContext(config_path(config_file), db_path(db_file), private_db)
 
 
 def main() -> None:

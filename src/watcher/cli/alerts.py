@@ -54,12 +54,13 @@ def _describe(sub: Subscriber) -> str:
 
 
 @click.command("subscribe")
-@click.argument("email")
+@click.argument("email", metavar="EMAIL-OR-CHANNEL-URL")
 @click.option("--state", "states", multiple=True, help="Two-letter state code; repeatable.")
 @click.option("--county", "counties", multiple=True, help="County name; repeatable.")
 @click.option("--agency", "agencies", multiple=True, help="Part of an agency name; repeatable.")
 @click.option("--type", "types", multiple=True, help="Event type (new, renewal, ...); repeatable.")
 @click.option("--cadence", type=click.Choice(CADENCES), default="immediate", show_default=True)
+@click.option("--lang", default="en", show_default=True, help="Language of the alerts: en or es.")
 def subscribe_cmd(
     email: str,
     states: tuple[str, ...],
@@ -67,8 +68,13 @@ def subscribe_cmd(
     agencies: tuple[str, ...],
     types: tuple[str, ...],
     cadence: str,
+    lang: str,
 ) -> None:
-    """Subscribe EMAIL (or update its filters). No filter means every event."""
+    """Subscribe an email address or a chat channel (or update its filters).
+
+    A channel is a URL such as slack://{env:WATCHER_SLACK_TOKENS}/#coalition or
+    webhook+https://tools.example.org/hook?secret={env:WATCHER_HOOK_KEY}; secrets are named
+    as {env:WATCHER_...} variables and never stored. No filter means every event."""
     # Read first: a broken sources.yaml stops the command before anything is stored.
     cfg = _alerts_config(required=False)
     db = current_app().open_db()
@@ -82,6 +88,7 @@ def subscribe_cmd(
             types=types,
             cadence=cadence,
             confirmed=True,
+            lang=lang,
         )
     except SubscriptionError as exc:
         raise click.UsageError(str(exc)) from None

@@ -18,15 +18,20 @@ from watcher.cli.base import UsageProblem, current_app, emit_json
 from watcher.errors import WatcherError
 from watcher.store.archive import SCHEMA_VERSION
 
+_PRIVATE_HELP = (
+    "Also read the private file (subscribers, outbox, confirmations); "
+    "without it only the publishable archive is visible."
+)
 
-def _reader(*, upgrade: bool) -> sqlite3.Connection:
+
+def _reader(*, upgrade: bool, private: bool = False) -> sqlite3.Connection:
     from watcher.analyst.export import archive_version, open_read_only
 
     app = current_app()
     try:
         if upgrade and archive_version(app.db_file) < SCHEMA_VERSION:
             app.open_db()
-        return open_read_only(app.db_file)
+        return open_read_only(app.db_file, app.private_file if private else None)
     except WatcherError as exc:
         raise UsageProblem(str(exc)) from None
 
@@ -74,7 +79,8 @@ def search(term: str, state: str | None, limit: int, raw: bool, as_json: bool) -
     help="Write to this file (default: standard output).",
 )
 @click.option("--force", is_flag=True, help="Replace --out if it is an existing regular file.")
-def export(name: str, fmt: str, out: Path | None, force: bool) -> None:
+@click.option("--private", is_flag=True, help=_PRIVATE_HELP)
+def export(name: str, fmt: str, out: Path | None, force: bool, private: bool) -> None:
     """Every row of a table or view (e.g. current_agreements) as CSV or JSON."""
     from watcher.analyst.export import (
         AnalystError,
@@ -84,11 +90,12 @@ def export(name: str, fmt: str, out: Path | None, force: bool) -> None:
     )
 
     if out is not None:
+        app = current_app()
         try:
-            check_export_target(out, current_app().db_file, force=force)
+            check_export_target(out, app.db_file, force=force, private=app.private_file)
         except AnalystError as exc:
             raise UsageProblem(str(exc)) from None
-    with contextlib.closing(_reader(upgrade=True)) as conn:
+    with contextlib.closing(_reader(upgrade=True, private=private)) as conn:
         try:
             if out is None:
                 export_relation(conn, name, fmt, sys.stdout)
@@ -103,11 +110,12 @@ def export(name: str, fmt: str, out: Path | None, force: bool) -> None:
 @click.command()
 @click.argument("sql")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of objects.")
-def query(sql: str, as_json: bool) -> None:
+@click.option("--private", is_flag=True, help=_PRIVATE_HELP)
+def query(sql: str, as_json: bool, private: bool) -> None:
     """Run one SQL query on the archive, opened read-only: a query can never change it."""
     from watcher.analyst.export import AnalystError, run_query, write_rows
 
-    with contextlib.closing(_reader(upgrade=False)) as conn:
+    with contextlib.closing(_reader(upgrade=False, private=private)) as conn:
         try:
             columns, rows = run_query(conn, sql)
             if as_json:

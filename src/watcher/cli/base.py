@@ -69,6 +69,7 @@ def fault_exception(exc: BaseException, db_file: Path | None) -> click.ClickExce
 class AppContext:
     config_file: Path
     db_file: Path
+    private_db: Path | None = None
     _config: Config | None = None
     _db: sqlite_utils.Database | None = None
     closers: list[Callable[[], None]] = field(default_factory=list)
@@ -85,13 +86,20 @@ class AppContext:
                 raise UsageProblem(str(exc)) from None
         return self._config
 
+    @property
+    def private_file(self) -> Path:
+        """The private file: --private-db, else $WATCHER_PRIVATE_DB, else beside the archive."""
+        from watcher.store.archive import private_path
+
+        return self.private_db or private_path(self.db_file)
+
     def open_db(self) -> sqlite_utils.Database:
         from watcher.errors import ArchiveError
         from watcher.store.archive import open_archive
 
         if self._db is None:
             try:
-                self._db = open_archive(self.db_file)
+                self._db = open_archive(self.db_file, private=self.private_file)
             except ArchiveError as exc:
                 raise fault_exception(exc, self.db_file) or ArchiveProblem(str(exc)) from None
         return self._db

@@ -81,7 +81,10 @@ def demo(folder: Path) -> None:
 def _fresh(folder: Path) -> None:
     """A clean demo folder: an earlier demo's archive and emails would muddle the story."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("demo.db", "demo.db-wal", "demo.db-shm", "demo.db.lock"):
+    for name in (
+        *("demo.db", "demo.db-wal", "demo.db-shm", "demo.db.lock"),
+        *("demo-private.db", "demo-private.db-wal", "demo-private.db-shm"),
+    ):
         (folder / name).unlink(missing_ok=True)
     shutil.rmtree(folder / "outbox", ignore_errors=True)
 
@@ -89,7 +92,7 @@ def _fresh(folder: Path) -> None:
 def _report(folder: Path, db_file: Path, config_file: Path) -> None:
     from watcher.alerts.enrich import enriched_events
     from watcher.alerts.feed import build_feed
-    from watcher.store.archive import open_archive
+    from watcher.store.archive import open_archive, private_path
 
     db = open_archive(db_file)
     events = enriched_events(db)
@@ -110,10 +113,12 @@ def _report(folder: Path, db_file: Path, config_file: Path) -> None:
         )
     )
     emails = sorted((folder / "outbox").glob("*.eml"))
+    private = shlex.quote(str(private_path(db_file)))
     db.close()
     click.echo(f"""
 Where to look next:
   the archive     sqlite3 {shlex.quote(str(db_file))} 'select type, state, agency from events'
+  private file    {private} (the subscribers and the outbox; never publish it)
   the emails      {folder / "outbox"} ({len(emails)} .eml files: alerts to the demo subscriber)
   the Atom feed   {feed}
   the config      {config_file}

@@ -532,6 +532,7 @@ def _read_csv(text: str) -> ExtractedText:
 
 def _read_xlsx(data: bytes) -> ExtractedText:
     from watcher.formats.xlsx import read_first_sheet
+    from watcher.formats.xlsx_extent import DOCUMENT_CAPS
 
     try:
         names = zipfile.ZipFile(io.BytesIO(data)).namelist()
@@ -539,7 +540,7 @@ def _read_xlsx(data: bytes) -> ExtractedText:
         raise ParseError(f"corrupt or truncated ZIP/XLSX file: {exc}") from exc
     if "xl/workbook.xml" not in names:
         raise ParseError("a ZIP archive that is not an XLSX workbook (DOCX and others not read)")
-    sheet = read_first_sheet(data)
+    sheet = read_first_sheet(data, DOCUMENT_CAPS)
     notes = []
     sheets = [n for n in names if re.fullmatch(r"xl/worksheets/[^/]+\.xml", n)]
     if len(sheets) > 1:

@@ -1,12 +1,15 @@
-"""A minimal, fast and defensive XLSX reader written directly on the OOXML parts.
+"""The one XLSX reader: calamine (Rust) for cell values, a scan of the sheet XML for hyperlinks.
 
-Only what ICE's lists need: the first worksheet's cell values (shared strings with rich-text
-runs, inline strings, numbers, booleans, errors) and its external hyperlinks. Styles are not
-read: the caller knows which column holds dates and converts serials itself, honouring
-``Sheet.date1904``.
+Only what ICE's lists and county spreadsheets need: the first worksheet's cell values and its
+external hyperlinks (calamine does not expose them). Dates come back as ``datetime`` where the
+cell is date-formatted, numbers as floats; ``Sheet.date1904`` tells the caller how to read a
+serial kept as a plain number.
 
-Every failure (not a zip, truncated zip, oversized member, malformed XML, missing part) is
-raised as :class:`~watcher.errors.ParseError` with a message that says what was wrong.
+Before calamine sees the bytes, every zip member is checked against size and ratio caps and
+the sheet's extent against the caller's :class:`SheetCaps` (calamine allocates the whole
+range from A1 densely, and an allocation failure aborts the process). Every failure (not a
+zip, truncated zip, oversized member or sheet, malformed XML, missing part) is raised as
+:class:`~watcher.errors.ParseError` with a message that says what was wrong.
 """
 
 from __future__ import annotations
@@ -17,31 +20,30 @@ import html
 import io
 import posixpath
 import re
+import threading
 import zipfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
+from python_calamine import CalamineError, CalamineWorkbook
 
-CalamineWorkbook: Any  # tests set this to None to pin the pure-Python reader
-try:
-    from python_calamine import CalamineWorkbook
-except ImportError:  # pragma: no cover - calamine is a dependency; the Python reader remains
-    CalamineWorkbook = None
+from watcher.errors import ParseError
+from watcher.formats.xlsx_extent import DOCUMENT_CAPS, SheetCaps, check_extent
 
-from watcher.errors import ParseError  # noqa: E402  (after the optional import above)
-
-CellValue = str | float | bool | dt.date | None
+CellValue = str | float | bool | dt.date | dt.time | dt.timedelta
 
 MAX_MEMBER_BYTES = 64 * 1024 * 1024  # per decompressed zip member
+MAX_TOTAL_BYTES = 256 * 1024 * 1024  # all members together
+MAX_RATIO = 400  # deflate tops out near 1000:1; real sheets inflate 5-50 times
+_RATIO_FLOOR = 1024 * 1024  # small members may be as repetitive as they like
 MAX_ROWS = 1_048_576  # Excel's own limits: anything beyond is junk, not a sheet
 MAX_COLS = 16_384
 _CHUNK = 1 << 20
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_T, _R = _NS + "t", _NS + "r"
 _CELL_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
@@ -54,8 +56,10 @@ _PARSER = etree.XMLParser(
 @dataclass
 class Sheet:
     """The first worksheet. ``rows[i][j]`` is the cell in sheet row ``i + 1``, column ``j``
-    (0 = A); rows are padded so the index is the position. ``hyperlinks[(i, j)]`` is the
-    external target of that cell's hyperlink."""
+    (0 = A); every row is as wide as the used range, and an empty cell is ``""`` (calamine's
+    own form: converting a list's 10,000 cells would cost more than reading them).
+    ``hyperlinks[(i, j)]`` is the external target of that cell's hyperlink (read-only: shared
+    between workbooks with the same links)."""
 
     name: str
     rows: list[list[CellValue]]
@@ -63,10 +67,22 @@ class Sheet:
     date1904: bool = False
 
 
-def read_first_sheet(data: bytes) -> Sheet:
-    """Read the first worksheet of an XLSX workbook given as bytes."""
+def read_first_sheet(data: bytes, caps: SheetCaps = DOCUMENT_CAPS) -> Sheet:
+    """Read the first worksheet of an XLSX workbook given as bytes.
+
+    The zip members and the sheet's extent are checked against the caps before any cell is
+    read: nothing a workbook declares can make the reader allocate past them.
+    """
+    claimed = _PREFETCHED.pop(data, None)
+    if claimed is not None and claimed[0] == caps:
+        return claimed[1].result()
+    return _read(data, caps)
+
+
+def _read(data: bytes, caps: SheetCaps) -> Sheet:
     zf = _open_zip(data)
     with zf:
+        _check_members(zf)
         names = {n.lower(): n for n in zf.namelist()}
         workbook = _xml(zf, names, "xl/workbook.xml")
         wb_rels = _rels(zf, names, "xl/_rels/workbook.xml.rels")
@@ -75,65 +91,82 @@ def read_first_sheet(data: bytes) -> Sheet:
         if real is None:
             raise ParseError(f"not an xlsx workbook: worksheet {sheet_path} is missing")
         sheet = _sheet_text(_read_member(zf, real))
-        rows = _calamine_rows(data, zf, sheet_name) or _read_rows(
-            sheet, _shared_strings(zf, names, wb_rels)
-        )
-        links = _hyperlinks(zf, names, sheet, sheet_path, rows)
+        start, end, prefix = _sheet_data(sheet)
+        check_extent(sheet, start, end, prefix, caps)
+        rows = _cell_values(data, sheet_name)
+        links = _hyperlinks(zf, names, sheet, sheet_path, rows, caps)
     pr = workbook.find(_NS + "workbookPr")
     date1904 = pr is not None and pr.get("date1904", "").lower() in ("1", "true")
     return Sheet(name=sheet_name, rows=rows, hyperlinks=links, date1904=date1904)
 
 
-def _calamine_rows(data: bytes, zf: zipfile.ZipFile, sheet_name: str) -> list[list[CellValue]]:
-    """Cell values read by calamine (Rust), several times faster than any Python scan.
+def _sheet_data(sheet: str) -> tuple[int, int, str]:
+    """(start, end) of the sheetData section and the worksheet's namespace prefix."""
+    start, end = sheet.find("sheetData"), sheet.rfind("sheetData")
+    m = _PREFIX.search(sheet, 0, 4096)
+    if start < 0 or m is None:
+        raise ParseError("malformed workbook: the worksheet has no sheetData")
+    return start, end, m.group(1) or ""
 
-    Only after every member was checked against the size cap, so calamine never inflates a
-    bomb; on any surprise the caller falls back to the pure-Python reader, whose errors are
-    the clear ones. Row i of the result is sheet row i + 1, as the hyperlink refs expect.
+
+def _check_members(zf: zipfile.ZipFile) -> None:
+    """Declared sizes and ratios of every member, before calamine inflates any of them.
+
+    The parts read here are also inflated in capped chunks (a lying header cannot pass).
     """
-    future = _PREFETCHED.pop(data, None)
-    name, values = future.result() if future is not None else _calamine_first_sheet(data, zf)
-    if name != sheet_name or not values:
-        return []
-    # With skip_empty_area=False the values start at A1, so indexes are sheet positions.
-    # Empty cells are '' to calamine and None to the rest of the parser.
-    return [[None if v == "" else v for v in row] for row in values]
+    total = 0
+    for info in zf.infolist():
+        total += info.file_size
+        if info.file_size > MAX_MEMBER_BYTES or total > MAX_TOTAL_BYTES:
+            raise ParseError(
+                f"workbook member {info.filename} declares {info.file_size} bytes, over the "
+                f"{MAX_MEMBER_BYTES}-byte cap ({MAX_TOTAL_BYTES} in all; zip bomb?)"
+            )
+        if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * info.compress_size:
+            raise ParseError(
+                f"workbook member {info.filename} inflates {info.file_size} bytes from "
+                f"{info.compress_size}, over the {MAX_RATIO}:1 cap (zip bomb?)"
+            )
 
 
-def _calamine_first_sheet(
-    data: bytes, zf: zipfile.ZipFile | None = None
-) -> tuple[str | None, list[list[Any]]]:
-    if CalamineWorkbook is None:
-        return None, []
+def _cell_values(data: bytes, sheet_name: str) -> list[list[CellValue]]:
+    """The sheet's cell values, read by calamine once the caps have been checked.
+
+    Row i is sheet row i + 1 and column j is column j (from A1, as the hyperlink refs expect);
+    rows are as wide as the used range, and an empty cell is ''.
+    """
     try:
-        zf = zf or zipfile.ZipFile(io.BytesIO(data))
-        if any(info.file_size > MAX_MEMBER_BYTES for info in zf.infolist()):
-            return None, []
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        values = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
-        return str(book.sheet_names[0]), values
-    except Exception:  # calamine's own error types vary by version: fall back, never crash
-        return None, []
+        # The first sheet by workbook.xml, where the hyperlinks were read, whatever calamine's
+        # own order.
+        if book.sheet_names[:1] == [sheet_name]:
+            sheet = book.get_sheet_by_index(0)
+        else:
+            sheet = book.get_sheet_by_name(sheet_name)
+        values: list[list[CellValue]] = sheet.to_python(skip_empty_area=False)
+    except (CalamineError, ValueError, IndexError) as exc:
+        raise ParseError(f"malformed workbook: the cell reader refused it: {exc}") from exc
+    return values
 
 
-_PREFETCHED: dict[bytes, Future[tuple[str | None, list[list[Any]]]]] = {}
+_PREFETCHED: dict[bytes, tuple[SheetCaps, Future[Sheet]]] = {}
 _PREFETCHER: ThreadPoolExecutor | None = None
 
 
-def prefetch(data: bytes) -> None:
-    """Start reading a workbook's cell values in a background thread.
+def prefetch(data: bytes, caps: SheetCaps = DOCUMENT_CAPS) -> None:
+    """Start reading a workbook in a background thread, checks and caps included.
 
     calamine releases the GIL, so a backfill reads the next list while Python applies this
     one. At most a couple are held: an unclaimed one is dropped, never read twice.
     """
     global _PREFETCHER
-    if CalamineWorkbook is None or not data.startswith(b"PK"):
+    if not data.startswith(b"PK"):
         return
     if _PREFETCHER is None:
         _PREFETCHER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xlsx-prefetch")
     while len(_PREFETCHED) >= 2:
-        _PREFETCHED.pop(next(iter(_PREFETCHED))).cancel()
-    _PREFETCHED[data] = _PREFETCHER.submit(_calamine_first_sheet, data)
+        _PREFETCHED.pop(next(iter(_PREFETCHED)))[1].cancel()
+    _PREFETCHED[data] = (caps, _PREFETCHER.submit(_read, data, caps))
 
 
 def _open_zip(data: bytes) -> zipfile.ZipFile:
@@ -204,7 +237,26 @@ def _rels(zf: zipfile.ZipFile, names: dict[str, str], path: str) -> dict[str, tu
     real = names.get(path.lower())
     if real is None:
         return {}
-    return _rels_of(_sheet_text(_read_member(zf, real)))
+    info = zf.getinfo(real)
+    # The links part repeats from list to list: known by its checksum and sizes, it need not
+    # even be inflated again (zipfile checks the CRC against the bytes when it does inflate).
+    key = (info.CRC, info.file_size, info.compress_size)
+    found = _RELS_BY_CRC.get(key)
+    if found is None:
+        found = _rels_of(_sheet_text(_read_member(zf, real)))
+        _remember(_RELS_BY_CRC, key, found, 16)
+    return found
+
+
+_RELS_BY_CRC: dict[tuple[int, int, int], dict[str, tuple[str, str]]] = {}
+_MEMO_LOCK = threading.Lock()  # the prefetch thread and the caller both read workbooks
+
+
+def _remember(memo: dict[Any, Any], key: Any, value: Any, size: int) -> None:
+    with _MEMO_LOCK:
+        if len(memo) >= size:
+            memo.pop(next(iter(memo)), None)
+        memo[key] = value
 
 
 # Consecutive ICE lists mostly carry the very same links part (84 distinct among 374 lists of
@@ -236,51 +288,6 @@ def _first_sheet(workbook: Any, rels: dict[str, tuple[str, str]]) -> tuple[str, 
     return sheet.get("name", ""), _resolve("xl", rels[rid][1])
 
 
-def _text(node: Any) -> str:
-    """Text of an <si> or <is>: a plain <t>, or rich-text runs <r><t>; phonetic <rPh> skipped."""
-    parts: list[str] = []
-    for child in node:
-        if child.tag == _T:
-            parts.append(child.text or "")
-        elif child.tag == _R:
-            t = child.find(_T)
-            if t is not None:
-                parts.append(t.text or "")
-    text = "".join(parts)
-    if "_x" in text:
-        text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
-    return text
-
-
-def _shared_strings(
-    zf: zipfile.ZipFile, names: dict[str, str], rels: dict[str, tuple[str, str]]
-) -> list[str]:
-    path = next((_resolve("xl", t) for k, t in rels.values() if k == "sharedStrings"), None)
-    if path is None or path.lower() not in names:
-        path = "xl/sharedStrings.xml"
-        if path.lower() not in names:
-            return []
-    real = names[path.lower()]
-    text = _sheet_text(_read_member(zf, real))
-    found = _SI.findall(text)
-    if len(found) == text.count("<si>"):  # Excel's own markup: one C pass
-        return [_unescape(a or b) if not rich else _rich(rich) for a, b, rich in found]
-    try:
-        root = etree.fromstring(text.encode(), _PARSER)
-    except etree.XMLSyntaxError as exc:
-        raise ParseError(f"malformed workbook: {path} is not well-formed XML: {exc}") from exc
-    return [_text(si) for si in root.iterchildren(_NS + "si")]
-
-
-_SI = re.compile(
-    r'<si>(?:<t>([^<]*+)</t>|<t xml:space="preserve">([^<]*+)</t>|((?:[^<]++|<(?!/?si>))*+))</si>'
-)
-
-
-def _rich(body: str) -> str:
-    return _unescape("".join(_INLINE_T.findall(_PHONETIC.sub("", body))))
-
-
 def _col_index(letters: str) -> int:
     n = 0
     for ch in letters:
@@ -310,35 +317,6 @@ def _sheet_text(raw: bytes) -> str:
         raise ParseError(f"malformed workbook: a part is not valid text: {exc}") from exc
 
 
-@functools.lru_cache(maxsize=4)
-def _patterns(
-    prefix: str,
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Excel-order cell, any-order cell, row and cell patterns for one namespace prefix.
-
-    Possessive quantifiers keep every scan linear: a malformed sheet with an unclosed
-    element fails fast at the next sibling instead of backtracking over the whole part.
-    """
-    p = re.escape(prefix)
-    body = rf"(?:/>|>((?:[^<]++|<(?!/{p}c>|{p}c[\s>/]))*+)</{p}c>)"
-    excel = re.compile(
-        rf'<{p}c r="([A-Z]{{1,3}})(\d{{1,7}})"(?: s="\d+")?(?: t="(\w+)")?'
-        rf"(?:/>|>(<{p}v>[^<]*+</{p}v>|(?:[^<]++|<(?!/{p}c>|{p}c[\s>/]))*+)</{p}c>)"
-    )
-    fast = re.compile(
-        rf"<{p}c(?=[\s/>])(?=[^>]*?\sr=\"([A-Z]{{1,3}})(\d{{1,7}})\")?(?=[^>]*?\st=\"(\w+)\")?[^>]*?{body}"
-    )
-    row = re.compile(
-        rf"<{p}row\b([^>]*+)(?:/>|>((?:[^<]++|<(?!/{p}row>|{p}row[\s>/]))*+)</{p}row>)"
-    )
-    cell = re.compile(rf"<{p}c\b([^>]*?){body}")  # lazy: "/" may close the element
-    return excel, fast, row, cell
-
-
-_ATTR_R = re.compile(r'(?<![\w:])r="([^"]*)"')
-_ATTR_T = re.compile(r'(?<![\w:])t="([^"]*)"')
-_INLINE_T = re.compile(r"<(?:\w+:)?t(?:\s[^>]*+)?>([^<]*+)</(?:\w+:)?t>")
-_PHONETIC = re.compile(r"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.S)
 _PREFIX = re.compile(r"<(\w+:)?worksheet[\s>]")
 
 
@@ -350,130 +328,6 @@ def _unescape(text: str) -> str:
     if "_x" in text:
         text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
     return text
-
-
-_VALUE = re.compile(r"<(?:\w+:)?v(?:\s[^>]*+)?>([^<]*+)</(?:\w+:)?v>")
-
-
-def _cell_value(t: str, body: str, strings: list[str]) -> CellValue:
-    if t == "inlineStr":
-        return _unescape("".join(_INLINE_T.findall(_PHONETIC.sub("", body))))
-    if body.startswith("<v>") and body.endswith("</v>"):
-        raw = body[3:-4]
-    else:
-        v = _VALUE.search(body)
-        if v is None:
-            return None
-        raw = v.group(1)
-    if t == "" or t == "n":
-        try:
-            return float(raw)
-        except ValueError as exc:
-            raise ParseError(f"malformed workbook: a numeric cell holds {raw[:40]!r}") from exc
-    if t == "s":
-        try:
-            return strings[int(raw)]
-        except (ValueError, IndexError) as exc:
-            raise ParseError(
-                f"malformed workbook: a cell points at missing shared string {raw[:20]!r}"
-            ) from exc
-    if t == "b":
-        return raw.strip() in ("1", "true")
-    return _unescape(raw)  # "str" (formula result), "e" (#N/A ...), "d" (ISO date text)
-
-
-def _put(rows: list[list[CellValue]], r: int, c: int, value: CellValue) -> None:
-    if not (0 <= r < MAX_ROWS and 0 <= c < MAX_COLS):
-        raise ParseError("malformed workbook: a cell reference is out of range")
-    if r >= len(rows):
-        rows.extend([] for _ in range(r + 1 - len(rows)))
-    cells = rows[r]
-    if c >= len(cells):
-        cells.extend([None] * (c + 1 - len(cells)))
-    cells[c] = value
-
-
-def _read_rows(sheet: str, strings: list[str]) -> list[list[CellValue]]:
-    """Scan <sheetData> with regular expressions: a tree of 10,000 cells costs lxml more
-    than the whole read is allowed to take, and the part's layout is machine-made."""
-    start, end = sheet.find("sheetData"), sheet.rfind("sheetData")
-    m = _PREFIX.search(sheet, 0, 4096)
-    if start < 0 or m is None:
-        raise ParseError("malformed workbook: the worksheet has no sheetData")
-    prefix = m.group(1) or ""
-    excel, fast, row_re, cell_re = _patterns(prefix)
-    found = excel.findall(sheet, start, end)
-    if len(found) != sheet.count(f"<{prefix}c ", start, end):
-        found = fast.findall(sheet, start, end)  # attributes in another order or extra ones
-        if any(not letters and body for letters, _, _, body in found):
-            # A producer that omits cell references: place cells by position instead.
-            return _read_rows_positional(sheet[start:end], strings, row_re, cell_re)
-    try:
-        return _place_cells(found, strings)
-    except (ValueError, IndexError) as exc:
-        raise ParseError(
-            f"malformed workbook: bad cell value or shared-string index: {exc}"
-        ) from exc
-
-
-def _place_cells(
-    found: list[tuple[str, str, str, str]], strings: list[str]
-) -> list[list[CellValue]]:
-    # Hot loop (10,000 cells in the biggest list): comprehension first, then few calls.
-    values = [
-        strings[int(body[3:-4])]
-        if t == "s" and body[:3] == "<v>" and body[-4:] == "</v>"
-        else _cell_value(t, body, strings)
-        if body
-        else None
-        for _, _, t, body in found
-    ]
-    rows: list[list[CellValue]] = []
-    cols: dict[str, int] = {}
-    cells: list[CellValue] = []
-    last_row = ""
-    for (letters, row, _, _), value in zip(found, values, strict=True):
-        if value is None or value == "":
-            continue
-        if row != last_row:
-            r = int(row) - 1
-            if not 0 <= r < MAX_ROWS:
-                raise ParseError(f"malformed workbook: row {row} is out of range")
-            if r >= len(rows):
-                rows.extend([] for _ in range(r + 1 - len(rows)))
-            cells, last_row = rows[r], row
-        col = cols.get(letters)
-        if col is None:
-            col = cols[letters] = _col_index(letters)
-            if col >= MAX_COLS:
-                raise ParseError(f"malformed workbook: column {letters} is out of range")
-        n = len(cells)
-        if col == n:
-            cells.append(value)
-        elif col > n:
-            cells.extend([None] * (col - n))
-            cells.append(value)
-        else:
-            cells[col] = value
-    return rows
-
-
-def _read_rows_positional(
-    data: str, strings: list[str], row_re: re.Pattern[str], cell_re: re.Pattern[str]
-) -> list[list[CellValue]]:
-    rows: list[list[CellValue]] = []
-    for row_m in row_re.finditer(data):
-        r_attr = _ATTR_R.search(row_m.group(1))
-        index = int(r_attr.group(1)) - 1 if r_attr and r_attr.group(1).isdigit() else len(rows)
-        _put(rows, index, 0, None)
-        rows[index].clear()
-        for cell_m in cell_re.finditer(row_m.group(2) or ""):
-            attrs, body = cell_m.group(1), cell_m.group(2)
-            ref, t = _ATTR_R.search(attrs), _ATTR_T.search(attrs)
-            col = _split_ref(ref.group(1))[1] if ref else len(rows[index])
-            value = _cell_value(t.group(1) if t else "n", body, strings) if body else None
-            _put(rows, index, col, None if value == "" else value)
-    return rows
 
 
 _HYPERLINK = re.compile(r"<(?:\w+:)?hyperlink\b([^>]*+)>")
@@ -491,17 +345,23 @@ def _hyperlinks(
     sheet: str,
     sheet_path: str,
     rows: list[list[CellValue]],
+    caps: SheetCaps,
 ) -> dict[tuple[int, int], str]:
     start = sheet.find("hyperlinks", sheet.rfind("sheetData"))
     if start < 0:
         return {}
     end = sheet.find("hyperlinks>", start + 10)
     end = len(sheet) if end < 0 else end
+    if (count := sheet.count("<hyperlink", start, end)) > caps.cells:
+        raise ParseError(
+            f"sheet too large: it has {count:,} hyperlinks, over the cap of {caps.cells:,} "
+            f"for {caps.what}"
+        )
     folder, base = posixpath.split(sheet_path)
     rels = _rels(zf, names, posixpath.join(folder, "_rels", base + ".rels"))
     single = _cell_links(sheet[start:end])
     if single is not None:
-        return {ref: rels[rid][1].strip() for ref, rid in single.items() if rid in rels}
+        return _targets(single, rels)
     max_row = len(rows)
     max_col = max((len(r) for r in rows), default=0)
     out: dict[tuple[int, int], str] = {}
@@ -519,6 +379,24 @@ def _hyperlinks(
         for r in range(r0, min(r1, max_row - 1) + 1):
             for c in range(c0, min(c1, max_col - 1) + 1):
                 out[(r, c)] = target
+    return out
+
+
+# (id(single), id(rels)) -> (single, rels, targets); holding the inputs keeps their ids unique.
+_TARGETS: dict[tuple[int, int], tuple[object, object, dict[tuple[int, int], str]]] = {}
+
+
+def _targets(
+    single: dict[tuple[int, int], str], rels: dict[str, tuple[str, str]]
+) -> dict[tuple[int, int], str]:
+    """(row, col) -> target. Both inputs are memoised, so lists with the same links get the
+    very same dict (callers only read it), and the parser can key on it."""
+    found = _TARGETS.get((id(single), id(rels)))
+    if found is not None:
+        return found[2]
+    out = {ref: rels[rid][1].strip() for ref, rid in single.items() if rid in rels}
+    # Participating and pending lists alternate: keep a few.
+    _remember(_TARGETS, (id(single), id(rels)), (single, rels, out), 8)
     return out
 
 

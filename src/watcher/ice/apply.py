@@ -21,7 +21,7 @@ from watcher.errors import ParseError, WatcherError
 from watcher.ice.detect import diff_publication
 from watcher.ice.evidence import held_links, moa_evidence, record_held
 from watcher.ice.history import Writer
-from watcher.ice.index import AGREEMENT_INDEX, changes, update_index
+from watcher.ice.index import AGREEMENT_INDEX, changes
 from watcher.ice.jurisdiction import fill_county_fips
 from watcher.ice.models import ParsedList
 from watcher.ice.parse.workbook import parse_ice_document
@@ -75,7 +75,7 @@ def apply_publication(
     index_update: Callable[[], None] | None = None
     with db.atomic():
         digest = store_blob(db, content, fetched_at)
-        seen = _seen_before(db, source, digest, as_of)
+        seen, lasts = _seen_before(db, source, digest, as_of)
         if seen is not None:
             return seen
         try:
@@ -85,7 +85,7 @@ def apply_publication(
                 db, source, url, digest, as_of, fetched_at, None, "rejected", str(exc)
             )
             return Applied("rejected", pub_id, reason=str(exc))
-        last = _last_accepted(db, source, parsed.kind)
+        last = lasts[parsed.kind]
         reason = _rejection(parsed, last, as_of, rules)
         status = "rejected" if reason else ("accepted" if last else "baseline")
         pub_id = _insert_publication(
@@ -118,8 +118,9 @@ def _apply_parsed(
         _insert_baseline(db, source, parsed, pub_id, as_of)
         return functools.partial(AGREEMENT_INDEX.drop, source, parsed.kind)
     index = AGREEMENT_INDEX.get(db, source, parsed.kind)
+    previous = AGREEMENT_INDEX.listed(source, parsed.kind)
     held = held_links(db, source, parsed.kind)
-    known, changed = changes(db, source, parsed.kind, parsed.rows, index, frozenset(held))
+    known, changed = changes(db, source, parsed.kind, parsed.rows, index, frozenset(held), previous)
     moa = moa_evidence(db, source, parsed.kind, known, changed, parsed.rows, held)
     diff = diff_publication(
         parsed.kind,
@@ -134,7 +135,7 @@ def _apply_parsed(
     writer = Writer(db, source, parsed.kind, pub_id, int(last["id"]), as_of, rules.alert)
     result.event_ids = writer.apply(diff)
     record_held(db, diff, pub_id, moa.foreign_moves)
-    return functools.partial(update_index, index, parsed.rows, diff)
+    return functools.partial(AGREEMENT_INDEX.follow, index, source, parsed.kind, parsed.rows, diff)
 
 
 class NotAcceptable(WatcherError):
@@ -183,30 +184,32 @@ def accept_rejected(db: sqlite_utils.Database, publication_id: int, rules: Rules
 
 def _seen_before(
     db: sqlite_utils.Database, source: str, digest: str, as_of: dt.datetime
-) -> Applied | None:
-    """The answer for bytes this source has had before, or None for new content."""
+) -> tuple[Applied | None, dict[str, dict[str, Any] | None]]:
+    """The answer for bytes this source has had before, or None for new content; with the
+    last accepted publication of each list (read here anyway, and needed next)."""
     existing = db.execute(
         "SELECT id, status, list_kind, row_count, reason FROM publications "
         "WHERE source = ? AND sha256 = ? AND as_of = ?",
         [source, digest, iso(as_of)],
     ).fetchone()
+    lasts: dict[str, dict[str, Any] | None] = {}
     if existing:
-        return Applied("duplicate", existing[0], existing[2], existing[3], existing[4])
+        return Applied("duplicate", existing[0], existing[2], existing[3], existing[4]), lasts
     rejected = db.execute(
         "SELECT id, list_kind, row_count, reason FROM publications WHERE source = ? "
         "AND sha256 = ? AND status = 'rejected' ORDER BY id DESC LIMIT 1",
         [source, digest],
     ).fetchone()
     if rejected:  # the same broken bytes again: still rejected, not a second record
-        return Applied("rejected", rejected[0], rejected[1], rejected[2], rejected[3])
+        return Applied("rejected", rejected[0], rejected[1], rejected[2], rejected[3]), lasts
     for kind in ("participating", "pending"):
-        last = _last_accepted(db, source, kind)
+        last = lasts[kind] = _last_accepted(db, source, kind)
         if last and last["sha256"] == digest:  # ICE republished the same list: no change
-            return Applied("unchanged", last["id"], kind, last["row_count"])
-        seen = _accepted_before(db, source, kind, digest)
+            return Applied("unchanged", last["id"], kind, last["row_count"]), lasts
+        seen = _accepted_before(db, source, kind, digest) if last else None
         if last and seen and iso(as_of) <= last["as_of"]:  # an old copy replayed again
-            return Applied("duplicate", seen[0], kind, seen[1])
-    return None
+            return Applied("duplicate", seen[0], kind, seen[1]), lasts
+    return None, lasts
 
 
 def _rejection(

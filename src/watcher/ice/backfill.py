@@ -18,6 +18,7 @@ from watcher.config import SourceConfig
 from watcher.errors import WatcherError
 from watcher.formats.xlsx import prefetch
 from watcher.ice.apply import Applied, Rules, apply_publication
+from watcher.ice.parse.workbook import ICE_CAPS
 from watcher.store.archive import ensure_source
 
 
@@ -88,7 +89,7 @@ def ingest(
         content = upcoming
         if index + 1 < len(copies):
             upcoming = copies[index + 1].path.read_bytes()
-            prefetch(upcoming)  # read the next workbook's cells while this one is applied
+            prefetch(upcoming, ICE_CAPS)  # read the next workbook's cells while this one is applied
         applied = apply_publication(
             db,
             source=source.name,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import sqlite_utils
@@ -20,18 +21,23 @@ def changes(
     rows: list[AgreementRow],
     index: dict[str, tuple[str, str]],
     also: frozenset[str] = frozenset(),
+    previous: Sequence[AgreementRow] = (),
 ) -> tuple[list[Known], list[AgreementRow]]:
     """The agreements and rows the diff must look at: all but those listed unchanged.
 
     Most of a publication repeats the last one; comparing key and content hash against the
     index keeps the full comparison to the few rows that moved. ``also`` names agreements to
-    look at even when unchanged (an MOA link held for confirmation).
+    look at even when unchanged (an MOA link held for confirmation). A row that is the very
+    object the ``previous`` publication listed (the parser hands back the same object for an
+    unchanged raw row) is active with that hash in the index: it is not even looked up.
     """
     listed = {row.key for row in rows}
+    same = set(map(id, previous))
     changed = [
         row
         for row in rows
-        if row.key in also or index.get(row.key) != (row.content_hash(), "active")
+        if row.key in also
+        or (id(row) not in same and index.get(row.key) != (row.content_hash(), "active"))
     ]
     wanted = {row.key for row in changed if row.key in index}
     wanted |= {
@@ -42,7 +48,12 @@ def changes(
     return known_agreements(db, source, kind, wanted), changed
 
 
-def update_index(index: dict[str, tuple[str, str]], rows: list[AgreementRow], diff: Diff) -> None:
+def update_index(
+    index: dict[str, tuple[str, str]],
+    rows: list[AgreementRow],
+    diff: Diff,
+    previous: Sequence[AgreementRow] = (),
+) -> None:
     """Make the index what the archive now holds, without reading it back."""
     for update in diff.updates:
         if update.change in ("renamed", "relabeled"):
@@ -52,8 +63,10 @@ def update_index(index: dict[str, tuple[str, str]], rows: list[AgreementRow], di
         if absence.ended:
             status = "withdrawn" if absence.event else "left"
         index[absence.known.key] = (absence.known.content_hash, status)
+    same = set(map(id, previous))  # already active with this very hash, unless popped above
     for row in rows:
-        index[row.key] = (row.content_hash(), "active")
+        if id(row) not in same or row.key not in index:
+            index[row.key] = (row.content_hash(), "active")
 
 
 class AgreementIndex:
@@ -66,6 +79,8 @@ class AgreementIndex:
 
     def __init__(self) -> None:
         self._entries: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
+        # The rows of the last publication each index followed (held, so their ids stay theirs).
+        self._listed: dict[tuple[str, str], list[AgreementRow]] = {}
         self._conn: Any = None
         self._version: int | None = None
 
@@ -73,6 +88,7 @@ class AgreementIndex:
         version = db.execute("PRAGMA data_version").fetchone()[0]
         if self._conn is not db.conn or self._version != version:
             self._entries.clear()
+            self._listed.clear()
             self._conn, self._version = db.conn, version
         entry = self._entries.get((source, kind))
         if entry is None:
@@ -89,8 +105,26 @@ class AgreementIndex:
     def committed(self, db: sqlite_utils.Database) -> None:
         self._version = db.execute("PRAGMA data_version").fetchone()[0]
 
+    def listed(self, source: str, kind: str) -> list[AgreementRow]:
+        """The rows of the last publication applied to this list's index (none after a read)."""
+        return self._listed.get((source, kind), [])
+
+    def follow(
+        self,
+        index: dict[str, tuple[str, str]],
+        source: str,
+        kind: str,
+        rows: list[AgreementRow],
+        diff: Diff,
+    ) -> None:
+        """After the commit: ``index`` becomes what the archive holds, ``rows`` all active."""
+        update_index(index, rows, diff, self.listed(source, kind))
+        if self._entries.get((source, kind)) is index:
+            self._listed[(source, kind)] = rows
+
     def drop(self, source: str, kind: str) -> None:
         self._entries.pop((source, kind), None)
+        self._listed.pop((source, kind), None)
 
 
 AGREEMENT_INDEX = AgreementIndex()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
@@ -34,12 +35,11 @@ class AgreementRow:
     addendum_url: str | None = None
     flags: tuple[str, ...] = ()
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
-        cached: str | None = self.__dict__.get("_key")
-        if cached is None:
-            cached = self.__dict__["_key"] = agreement_key(self.state, self.agency_key, self.model)
-        return cached
+        # Read for every row of every list: once computed it is a plain attribute (a
+        # cached_property is a non-data descriptor, so the instance's own value wins).
+        return agreement_key(self.state, self.agency_key, self.model)
 
     def content_hash(self) -> str:
         """Hash of the fields whose change is worth recording (git-history style)."""

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from watcher.i18n import N_, format_day, gettext_for
 from watcher.law.data import (
     Participation,
     StateLaw,
@@ -19,7 +20,7 @@ from watcher.law.data import (
     load_table,
 )
 
-DISCLAIMER = "This is information, not legal advice."
+DISCLAIMER = N_("This is information, not legal advice.")
 EVENT_TYPES = ("new", "renewal", "withdrawal", "rename", "relabel", "pending", "reinstated")
 # Events that put an agreement on the list: notable where the law bans agreements.
 APPEARING = frozenset({"new", "renewal", "pending", "reinstated"})
@@ -167,8 +168,68 @@ def _event_sentence(p: Participation, event_type: str) -> str:
     return LOCAL[event_type].format(decider=p.decider, who_can_end=p.who_can_end)
 
 
-def legal_context(state: str, event_type: str, *, on: date | None = None) -> LegalContext:
-    """Legal context for one event in one state.
+# The short summary other languages get: built from the table's category, citation and
+# dates only (the table's own wording is English prose), so it is less detailed than English.
+_SHORT_LAW = {
+    "mandated": N_(
+        "{state} law ({citation}) requires 287(g) agreements of some or all of its agencies."
+    ),
+    "approval": N_(
+        "In {state}, a 287(g) agreement needs an approval the state's law sets ({citation})."
+    ),
+    "banned": N_("{state} law ({citation}) bars 287(g) agreements."),
+    "banned_unconfirmed": N_(
+        "{state} law ({citation}) may bar 287(g) agreements; "
+        "the notes could not confirm it is in force."
+    ),
+    "local": N_(
+        "{state} has no state law that requires or bars 287(g) agreements; the decision is local."
+    ),
+}
+_SHORT_DUE = N_("Compliance is due by {date}.")
+_SHORT_EVENT = {
+    ("mandated", "appearing"): N_("This agreement is in line with that duty."),
+    ("mandated", "withdrawal"): N_(
+        "A withdrawal would conflict with that duty, so this may be a change in ICE's list "
+        "rather than a real withdrawal."
+    ),
+    ("approval", "appearing"): N_("It needs that approval before it can start."),
+    ("approval", "withdrawal"): N_(
+        "Who can end it depends on the state's law and the agreement itself."
+    ),
+    ("banned", "appearing"): N_("This agreement appears to conflict with that law."),
+    ("banned_unconfirmed", "appearing"): N_(
+        "This agreement may conflict with that law if it is in force."
+    ),
+    ("banned", "withdrawal"): N_("Ending the agreement is in line with that law."),
+    ("local", "appearing"): N_(
+        "The decision is made locally, by the sheriff or the local government."
+    ),
+    ("local", "withdrawal"): N_("The agency or its local government can end the agreement."),
+}
+_SHORT_RENAME = N_("A renamed entry is most likely the same agreement under a new name.")
+
+
+def _short_text(entry: StateLaw, event_type: str, on: date, lang: str) -> tuple[str, str]:
+    _ = gettext_for(lang)
+    p = entry.participation
+    key = "banned_unconfirmed" if p.category == "banned" and not p.confirmed else p.category
+    name = _(entry.name)
+    first = _(_SHORT_LAW[key]).format(state=name, citation=p.citation)
+    if p.category == "mandated" and p.compliance_date is not None and on < p.compliance_date:
+        first += " " + _(_SHORT_DUE).format(date=format_day(p.compliance_date, lang))
+    if event_type in ("rename", "relabel"):
+        return first, _(_SHORT_RENAME)
+    moment = "withdrawal" if event_type == "withdrawal" else "appearing"
+    second = _SHORT_EVENT.get((key, moment)) or _SHORT_EVENT[("banned", moment)]
+    return first, _(second)
+
+
+def legal_context(
+    state: str, event_type: str, *, on: date | None = None, lang: str = "en"
+) -> LegalContext:
+    """Legal context for one event in one state, in ``lang`` (English: the table's wording;
+    another language: the short summary of the category, citation and dates).
 
     ``on`` is the event's date; it decides whether a compliance date is past ("was due") or
     still ahead ("is due by"). Without it the entry's last-checked date is used.
@@ -178,8 +239,10 @@ def legal_context(state: str, event_type: str, *, on: date | None = None) -> Leg
         raise ValueError(f"unknown event type {event_type!r}: expected one of {EVENT_TYPES}")
     entry = get_state_law(state)
     p = entry.participation
-    first = law_sentence(entry, on)
-    second = _event_sentence(p, event_type)
+    if lang == "en":
+        first, second = law_sentence(entry, on), _event_sentence(p, event_type)
+    else:
+        first, second = _short_text(entry, event_type, on or entry.last_checked, lang)
     table = load_table()
     return LegalContext(
         state=entry.code,
@@ -189,7 +252,7 @@ def legal_context(state: str, event_type: str, *, on: date | None = None) -> Leg
         event_sentence=second,
         citation=p.citation,
         as_of=entry.last_checked,
-        disclaimer=DISCLAIMER,
+        disclaimer=gettext_for(lang)(DISCLAIMER),
         category=p.category,
         notable=p.category == "banned" and p.confirmed and event_type in APPEARING,
         conflicts_with_mandate=event_type == "withdrawal" and p.mandates_participation,

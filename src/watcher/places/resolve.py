@@ -9,6 +9,7 @@ candidates named: never a guess.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -58,6 +59,9 @@ class Resolution:
         return self.basis == "statewide"
 
 
+# Memoised: the tables are static and a backfill asks about the same agencies list after list
+# (the replay of 2025 spent a third of its time here before).
+@functools.lru_cache(maxsize=8192)
 def resolve_agency(
     state: str, agency: str, agency_type: str | None = None, county_column: str | None = None
 ) -> Resolution:
@@ -135,7 +139,13 @@ def _from_column(state: str, name: str, column: str | None) -> Resolution | None
 
 
 def _is_a_county_elsewhere(base: str) -> bool:
-    return any(name_key(entry.base_name) == base for entry in counties().values())
+    return base in _county_keys()
+
+
+@functools.cache
+def _county_keys() -> frozenset[str]:
+    """name_key of every county's base name, in every state."""
+    return frozenset(name_key(entry.base_name) for entry in counties().values())
 
 
 def _from_name(state: str, name: str, _column: str | None) -> Resolution | None:

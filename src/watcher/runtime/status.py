@@ -9,6 +9,7 @@ import sqlite_utils
 
 from watcher.config import Config
 from watcher.discovery.registry import with_accepted_portals
+from watcher.store.archive import table_exists
 
 
 def collect_status(config: Config, db: sqlite_utils.Database) -> dict[str, Any]:
@@ -75,7 +76,9 @@ def _source_status(
 
 
 def _counts(db: sqlite_utils.Database, table: str, column: str) -> dict[str, int]:
-    if not db[table].exists() or column not in db[table].columns_dict:
+    if not table_exists(db, table) or column not in {
+        r[1] for r in db.execute(f"SELECT * FROM pragma_table_info('{table}')")
+    }:
         return {}
     return {
         str(key): int(count)
@@ -84,7 +87,7 @@ def _counts(db: sqlite_utils.Database, table: str, column: str) -> dict[str, int
 
 
 def _stuck_messages(db: sqlite_utils.Database) -> int:
-    if not db["outbox"].exists():
+    if not table_exists(db, "outbox"):
         return 0
     an_hour_ago = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)).replace(microsecond=0)
     row = db.execute(
@@ -95,7 +98,7 @@ def _stuck_messages(db: sqlite_utils.Database) -> int:
 
 
 def _subscriber_counts(db: sqlite_utils.Database) -> dict[str, int]:
-    if not db["subscribers"].exists():
+    if not table_exists(db, "subscribers"):
         return {}
     row = db.execute(
         "SELECT SUM(confirmed = 1 AND unsubscribed_at IS NULL AND bouncing = 0), "

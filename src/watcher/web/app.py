@@ -16,9 +16,10 @@ from starlette.templating import Jinja2Templates
 from starlette.types import Receive, Scope, Send
 
 from watcher.config import AlertsConfig, Config
+from watcher.i18n import N_
 from watcher.store.archive import open_archive
 from watcher.web.charts import legend_swatch
-from watcher.web.context import Web, problem
+from watcher.web.context import Language, Web, problem
 from watcher.web.routes import routes
 from watcher.web.security import (
     SECURITY_HEADERS,
@@ -35,24 +36,27 @@ T = TypeVar("T")
 
 
 _STATUS_TEXT = {
-    400: ("Bad request", "The request could not be understood."),
-    403: ("Not allowed", "This request is not allowed."),
-    404: ("Page not found", "There is no page at this address."),
-    405: ("Method not allowed", "This page cannot be used that way."),
-    413: ("Request too large", "That was more data than this site accepts."),
+    400: (N_("Bad request"), N_("The request could not be understood.")),
+    403: (N_("Not allowed"), N_("This request is not allowed.")),
+    404: (N_("Page not found"), N_("There is no page at this address.")),
+    405: (N_("Method not allowed"), N_("This page cannot be used that way.")),
+    413: (N_("Request too large"), N_("That was more data than this site accepts.")),
 }
 
 
 async def http_error(request: Request, exc: Exception) -> Response:
     status = exc.status_code if isinstance(exc, HTTPException) else 500
-    title, message = _STATUS_TEXT.get(status, ("Something went wrong", "Please try again."))
+    title, message = _STATUS_TEXT.get(status, (N_("Something went wrong"), N_("Please try again.")))
     return problem(request, status, title, message)
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
     # Runs outside the middleware stack, so the security headers are added here.
     response = problem(
-        request, 500, "Something went wrong", "An error occurred on our side. Please try again."
+        request,
+        500,
+        N_("Something went wrong"),
+        N_("An error occurred on our side. Please try again."),
     )
     for name, value in SECURITY_HEADERS:
         response.headers[name.decode()] = value.decode()
@@ -85,6 +89,7 @@ def create_app(config: Config | None, db_file: Path) -> Starlette:
         routes=[*routes(), _static()],
         middleware=[
             Middleware(SecurityHeaders),
+            Middleware(Language),
             Middleware(BodyLimit, limit=BODY_LIMIT, too_large=_too_large_sender(app_ref)),
         ],
         exception_handlers={HTTPException: http_error, 500: server_error},

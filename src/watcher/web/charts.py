@@ -59,7 +59,13 @@ def monthly_active(db: sqlite_utils.Database, state: str, *, today: date | None 
     today = today or datetime.now(UTC).date()
     first = min(date.fromisoformat(row[1][:10]) for row in rows)
     models = sorted({row[0] or "Unknown model" for row in rows})
-    months = _months(first, max(first, today))
+    # Up to ICE's latest list, not today: months after it are not known to be flat.
+    latest = db.execute(
+        "SELECT MAX(as_of) FROM publications WHERE list_kind = 'participating' "
+        "AND status != 'rejected'"
+    ).fetchone()[0]
+    last = min(today, date.fromisoformat(latest[:10])) if latest else today
+    months = _months(first, max(first, last))
     counts = {model: [0] * len(months) for model in models}
     for model, seen, ended in rows:
         for index, (year, month) in enumerate(months):
@@ -125,6 +131,12 @@ def svg_chart(series: Series, *, title: str) -> Markup:
         parts.append(
             f'<polyline fill="none" stroke="{colour}" stroke-width="2.5"{dash_attr} '
             f'points="{points}"><title>{escape(model)}</title></polyline>'
+        )
+        # A mark on every month, so a single month (a line of one point) still shows.
+        parts.extend(
+            f'<circle class="point" cx="{x(i):.1f}" cy="{y(v):.1f}" r="3.5" fill="{colour}">'
+            f"<title>{escape(model)}, {escape(series.months[i])}: {v}</title></circle>"
+            for i, v in enumerate(series.counts[model])
         )
     parts.append("</svg>")
     return Markup("".join(parts))

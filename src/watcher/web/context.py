@@ -19,11 +19,42 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from watcher.config import AlertsConfig
+from watcher.i18n import template_functions
 from watcher.store.archive import open_archive
 from watcher.web.security import CSRF_COOKIE, CSRF_FIELD, Csrf, RateLimiter
 from watcher.web.subscribing import Tokens
 
 T = TypeVar("T")
+SPANISH = "/es"
+
+
+class Language:
+    """Serves every page in Spanish under ``/es/...``: the prefix is taken off the path before
+    routing and the language put in the request's state, so one route table serves both."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            path = scope["path"]
+            lang = "en"
+            if path == SPANISH or path.startswith(SPANISH + "/"):
+                lang = "es"
+                scope = {**scope, "path": path[len(SPANISH) :] or "/"}
+                scope["raw_path"] = scope["path"].encode()
+            scope.setdefault("state", {})
+            scope["state"]["lang"] = lang
+        await self.app(scope, receive, send)
+
+
+def lang_of(request: Request) -> str:
+    return str(getattr(request.state, "lang", "en"))
+
+
+def prefix(request: Request) -> str:
+    """What internal links start with: "/es" on Spanish pages."""
+    return SPANISH if lang_of(request) == "es" else ""
 
 
 @dataclass
@@ -74,7 +105,19 @@ def render(
 ) -> Response:
     """A page. With `form`, the CSRF cookie is set when new and the page is never cached."""
     web = web_of(request)
-    ctx: dict[str, Any] = {"csrf_field": CSRF_FIELD, "base_url": web.base_url, **(context or {})}
+    lang = lang_of(request)
+    # The path only: a query string may be the hostile input an error page must not echo.
+    here = request.url.path
+    ctx: dict[str, Any] = {
+        "csrf_field": CSRF_FIELD,
+        "base_url": web.base_url,
+        "lang": lang,
+        **template_functions(lang),
+        "p": prefix(request),
+        # The same page in the other language (the language switch in the header).
+        "other_lang": ("English", here) if lang == "es" else ("Español", SPANISH + here),
+        **(context or {}),
+    }
     cookie, new_cookie = web.csrf.cookie_value(request) if form else ("", False)
     if form:
         ctx["csrf_token"] = web.csrf.form_token(cookie)

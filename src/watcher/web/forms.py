@@ -16,10 +16,20 @@ from starlette.responses import Response
 
 from watcher.alerts.models import CADENCES, EVENT_HEADLINES, EVENT_TYPES, SubscriptionError
 from watcher.alerts.subscriptions import normalise_request
+from watcher.alerts.wording import state_label
+from watcher.i18n import LANGUAGES, N_, gettext_for
+from watcher.states import US_STATES
 from watcher.timestamps import iso
-from watcher.web.context import problem, render, web_of
+from watcher.web.context import lang_of, problem, render, web_of
 from watcher.web.security import CSRF_FIELD, BodyTooLarge, client_key
-from watcher.web.subscribing import Pending, TokenProblem, confirm, pending, request_subscription
+from watcher.web.subscribing import (
+    CADENCE_WORDS,
+    Pending,
+    TokenProblem,
+    confirm,
+    pending,
+    request_subscription,
+)
 
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 # subscriptions.new_token(): 32 random bytes, URL-safe base64. Anything else is no token;
@@ -33,16 +43,20 @@ async def read_form(request: Request) -> Form | Response:
     """The submitted fields, or the polite error page for a body we will not read."""
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if media not in FORM_TYPES:
-        return problem(request, 415, "Unsupported form", "Please submit the form from the page.")
+        return problem(
+            request, 415, N_("Unsupported form"), N_("Please submit the form from the page.")
+        )
     try:
         async with request.form(max_files=0, max_fields=100, max_part_size=8192) as form:
             fields = {key: form.getlist(key) for key in form}
     except BodyTooLarge:
-        return problem(request, 413, "Request too large", "That was more data than we accept.")
+        return problem(
+            request, 413, N_("Request too large"), N_("That was more data than we accept.")
+        )
     except (MultiPartException, FormParserError, UnicodeDecodeError, ValueError):
-        return problem(request, 400, "Unreadable form", "The form data could not be read.")
+        return problem(request, 400, N_("Unreadable form"), N_("The form data could not be read."))
     if any(not isinstance(value, str) for values in fields.values() for value in values):
-        return problem(request, 400, "Unreadable form", "Files are not accepted here.")
+        return problem(request, 400, N_("Unreadable form"), N_("Files are not accepted here."))
     return {key: [str(v) for v in values] for key, values in fields.items()}
 
 
@@ -55,30 +69,66 @@ def _forbidden(request: Request) -> Response:
     return problem(
         request,
         403,
-        "Please use the form",
-        "This form has expired or did not come from this site. Go back, reload the page and "
-        "submit it again. Cookies must be allowed for this site.",
+        N_("Please use the form"),
+        N_(
+            "This form has expired or did not come from this site. Go back, reload the page and "
+            "submit it again. Cookies must be allowed for this site."
+        ),
     )
 
 
-def _form_context(values: dict[str, Any] | None = None, error: str | None = None) -> dict[str, Any]:
+def _form_context(
+    request: Request, values: dict[str, Any] | None = None, errors: dict[str, str] | None = None
+) -> dict[str, Any]:
+    _ = gettext_for(lang_of(request))
+    empty = {"email": "", "states": "", "counties": "", "types": [], "cadence": "", "lang": ""}
     return {
-        "values": values or {"email": "", "states": "", "counties": "", "types": [], "cadence": ""},
-        "types": [(t, EVENT_HEADLINES[t]) for t in EVENT_TYPES],
+        "values": values or empty,
+        "types": [(t, _(EVENT_HEADLINES[t])) for t in EVENT_TYPES],
         "cadences": CADENCES,
-        "error": error,
+        "languages": list(LANGUAGES.items()),
+        "errors": errors or {},
     }
 
 
 async def subscribe_form(request: Request) -> Response:
     if web_of(request).alerts is None:
         return _not_configured(request)
-    return render(request, "subscribe.html", _form_context(), form=True)
+    return render(request, "subscribe.html", _form_context(request), form=True)
+
+
+def _field_errors(values: dict[str, Any], states: list[str], lang: str) -> dict[str, str]:
+    """Every problem of the form at once, keyed by the field that has it."""
+    _ = gettext_for(lang)
+    errors: dict[str, str] = {}
+    if not values["email"]:
+        errors["email"] = _("Please enter your email address.")
+    else:
+        try:
+            normalise_request(
+                values["email"], states=None, counties=None, agencies=None, types=None,
+                cadence="immediate",
+            )  # fmt: skip
+        except SubscriptionError:
+            errors["email"] = _("That email address does not look right. Please check it.")
+    unknown = [code for code in states if code.upper() not in US_STATES]
+    if unknown:
+        errors["states"] = _(
+            "Unknown state: {codes}. Use two-letter codes such as TX, separated by commas."
+        ).format(codes=", ".join(unknown[:5]))
+    if values["cadence"] not in CADENCES:
+        errors["cadence"] = _("Choose how often to receive alerts.")
+    if values["lang"] not in LANGUAGES:
+        errors["lang"] = _("Choose English or Spanish.")
+    return errors
 
 
 def _not_configured(request: Request) -> Response:
     return problem(
-        request, 503, "Email alerts are not set up", "This site does not send email alerts yet."
+        request,
+        503,
+        N_("Email alerts are not set up"),
+        N_("This site does not send email alerts yet."),
     )
 
 
@@ -91,12 +141,13 @@ async def subscribe_post(request: Request) -> Response:
     web = web_of(request)
     wait = web.client_limit.hit(client_key(request))
     if wait:
+        _ = gettext_for(lang_of(request))
         minutes = max(1, round(wait / 60))
         return problem(
             request,
             429,
-            "Too many attempts",
-            f"Please wait about {minutes} minute(s) before trying again.",
+            N_("Too many attempts"),
+            _("Please wait about {minutes} minute(s) before trying again.").format(minutes=minutes),
             headers={"Retry-After": str(int(wait))},
         )
     form = await read_form(request)
@@ -112,11 +163,13 @@ async def subscribe_post(request: Request) -> Response:
         "counties": " ".join(form.get("counties", []))[:1000],
         "types": [t for t in form.get("types", []) if t in EVENT_TYPES],
         "cadence": _one(form, "cadence") or "immediate",
+        "lang": _one(form, "lang") or lang_of(request),
     }
-    if not values["email"]:
-        return _invalid(request, values, "Please enter your email address.")
     states = [s for s in re.split(r"[\s,;]+", values["states"]) if s]
     counties = [c.strip() for c in _SPLIT.split(values["counties"]) if c.strip()]
+    errors = _field_errors(values, states, lang_of(request))
+    if errors:
+        return _invalid(request, values, errors)
     try:
         # Validated before anything else, so an invalid request is neither stored nor counted.
         row = normalise_request(
@@ -126,9 +179,10 @@ async def subscribe_post(request: Request) -> Response:
             agencies=None,
             types=values["types"],
             cadence=values["cadence"],
+            lang=values["lang"],
         )
     except SubscriptionError as err:
-        return _invalid(request, values, _explain(err))
+        return _invalid(request, values, {"email": _explain(err)})
     if not web.address_limit.hit(row["email"].lower()):
         await web.run(
             request_subscription,
@@ -139,6 +193,7 @@ async def subscribe_post(request: Request) -> Response:
             counties=counties,
             types=values["types"],
             cadence=values["cadence"],
+            lang=values["lang"],
         )
     # The same page whether the address was new, pending, confirmed or over its limit.
     return render(request, "subscribe_sent.html", {"email": row["email"]})
@@ -151,34 +206,47 @@ def _explain(err: SubscriptionError) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
-def _invalid(request: Request, values: dict[str, Any], message: str) -> Response:
-    return render(request, "subscribe.html", _form_context(values, message), status=400, form=True)
-
-
-def _token_problem(request: Request, err: TokenProblem) -> Response:
-    titles = {400: "Link not valid", 409: "Already confirmed", 410: "Link expired"}
-    advice = {
-        400: " Please copy the whole link from the email, or subscribe again.",
-        410: " Please subscribe again to get a new link.",
-        409: " Nothing was changed.",
-    }
-    return problem(
-        request,
-        err.status,
-        titles.get(err.status, "Link not valid"),
-        str(err) + advice.get(err.status, ""),
+def _invalid(request: Request, values: dict[str, Any], errors: dict[str, str]) -> Response:
+    return render(
+        request, "subscribe.html", _form_context(request, values, errors), status=400, form=True
     )
 
 
-def _summary(item: Pending) -> dict[str, Any]:
+def _token_problem(request: Request, err: TokenProblem) -> Response:
+    _ = gettext_for(lang_of(request))
+    titles = {400: N_("Link not valid"), 409: N_("Already confirmed"), 410: N_("Link expired")}
+    advice = {
+        400: N_("Please copy the whole link from the email, or subscribe again."),
+        410: N_("Please subscribe again to get a new link."),
+        409: N_("Nothing was changed."),
+    }
+    more = advice.get(err.status)
+    return problem(
+        request,
+        err.status,
+        titles.get(err.status, N_("Link not valid")),
+        _(str(err)) + (" " + _(more) if more else ""),
+    )
+
+
+def _summary(item: Pending, lang: str) -> dict[str, Any]:
+    _ = gettext_for(lang)
     request = item.request
     return {
         "email": item.email,
-        "states": json.loads(request["states"]),
+        "states": [state_label(code, lang) for code in json.loads(request["states"])],
         "counties": json.loads(request["counties"]),
-        "types": [EVENT_HEADLINES.get(t, t) for t in json.loads(request["types"])],
-        "cadence": request["cadence"],
+        "types": [_(EVENT_HEADLINES.get(t, t)) for t in json.loads(request["types"])],
+        "cadence": _(CADENCE_WORDS.get(request["cadence"], request["cadence"])),
     }
+
+
+def masked(address: str) -> str:
+    """Enough of an address for its owner to recognise it: "a***@example.org"."""
+    if "://" in address:  # a chat channel: its service, never its (placeholder) path
+        return address.split("://", 1)[0] + "://…"
+    local, _, domain = address.rpartition("@")
+    return f"{local[:1]}***@{domain}" if local else "***"
 
 
 async def confirm_page(request: Request) -> Response:
@@ -189,8 +257,10 @@ async def confirm_page(request: Request) -> Response:
     except TokenProblem as err:
         return _token_problem(request, err)
     if item.confirmed_at:
-        return _token_problem(request, TokenProblem(409, "This link was already used."))
-    return render(request, "confirm.html", {"s": _summary(item), "token": token}, form=True)
+        return _token_problem(request, TokenProblem(409, N_("This link was already used.")))
+    return render(
+        request, "confirm.html", {"s": _summary(item, lang_of(request)), "token": token}, form=True
+    )
 
 
 async def confirm_post(request: Request) -> Response:
@@ -204,16 +274,18 @@ async def confirm_post(request: Request) -> Response:
         item = await web.run(confirm, web.tokens, str(request.path_params["token"]))
     except TokenProblem as err:
         return _token_problem(request, err)
-    return render(request, "confirmed.html", {"s": _summary(item)})
+    return render(request, "confirmed.html", {"s": _summary(item, lang_of(request))})
 
 
-def _subscriber_by_token(db: sqlite_utils.Database, token: str) -> tuple[int, str | None] | None:
+def _subscriber_by_token(
+    db: sqlite_utils.Database, token: str
+) -> tuple[int, str | None, str] | None:
     # By token only: subscriptions.get_subscriber also matches addresses, which would let
     # anyone who knows an address unsubscribe it.
     row = db.execute(
-        "SELECT id, unsubscribed_at FROM subscribers WHERE token = ?", [token]
+        "SELECT id, unsubscribed_at, email FROM subscribers WHERE token = ?", [token]
     ).fetchone()
-    return (int(row[0]), row[1]) if row else None
+    return (int(row[0]), row[1], str(row[2])) if row else None
 
 
 def _unsubscribe_by_token(db: sqlite_utils.Database, token: str) -> bool:
@@ -230,8 +302,8 @@ def _unknown_link(request: Request) -> Response:
     return problem(
         request,
         404,
-        "Link not recognised",
-        "This unsubscribe link is not valid. Please copy the whole link from the email.",
+        N_("Link not recognised"),
+        N_("This unsubscribe link is not valid. Please copy the whole link from the email."),
     )
 
 
@@ -244,7 +316,8 @@ async def unsubscribe_page(request: Request) -> Response:
     )
     if found is None:
         return _unknown_link(request)
-    return render(request, "unsubscribe.html", {"done": bool(found[1]), "token": token}, form=True)
+    context = {"done": bool(found[1]), "token": token, "masked": masked(found[2])}
+    return render(request, "unsubscribe.html", context, form=True)
 
 
 async def unsubscribe_post(request: Request) -> Response:

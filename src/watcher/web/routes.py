@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute, Route
 
-from watcher.web import forms, pages
+from watcher.web import agency, forms, pages
 
 
 def routes() -> list[BaseRoute]:
@@ -13,6 +13,17 @@ def routes() -> list[BaseRoute]:
         Route("/events/{event_id:int}", pages.event_page, methods=["GET"], name="event"),
         Route("/states", pages.states_index, methods=["GET"], name="states"),
         Route("/states/{code:str}", pages.state_page, methods=["GET"], name="state"),
+        Route(
+            "/agreements/{agreement_id:int}", agency.agreement_page, methods=["GET"], name="agency"
+        ),
+        Route(
+            "/agreements/{agreement_id:int}/records-request",
+            agency.records_request_page,
+            methods=["GET", "POST"],
+            name="letter",
+        ),
+        Route("/records-request", agency.records_request_page, methods=["GET", "POST"]),
+        Route("/figures/{figure_id:str}", agency.figure_source, methods=["GET"], name="figure"),
         Route("/feed.atom", pages.feed, methods=["GET"], name="feed"),
         Route("/states/{code:str}/feed.atom", pages.feed, methods=["GET"], name="state_feed"),
         Route("/subscribe", forms.subscribe_form, methods=["GET"], name="subscribe"),

@@ -24,24 +24,22 @@ from typing import Any
 import sqlite_utils
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
+from watcher.alerts.models import EVENT_HEADLINES
 from watcher.alerts.outbox import enqueue_operator_alert
+from watcher.alerts.render import Renderer
 from watcher.alerts.subscriptions import get_subscriber, normalise_request, subscribe
+from watcher.alerts.wording import state_label
+from watcher.i18n import LANGUAGES, N_, gettext_for
 from watcher.timestamps import iso
 
 CONFIRM_MAX_AGE = 48 * 3600
 
 
-CONFIRM_BODY = """\
-Someone, probably you, asked to receive 287(g) agreement alerts at this address:
-
-{summary}
-
-To start them, open this link and press the button within 48 hours:
-
-{link}
-
-If you did not ask for this, ignore this message: nothing will be sent to you.
-"""
+CADENCE_WORDS = {
+    "immediate": N_("each change as it is found"),
+    "daily": N_("one digest a day"),
+    "weekly": N_("one digest a week"),
+}
 
 
 class TokenProblem(Exception):
@@ -71,25 +69,35 @@ class Tokens:
     def read(self, token: str) -> tuple[str, str]:
         """(email, nonce) from a token, or TokenProblem (400 forged, 410 expired)."""
         if len(token) > 500:
-            raise TokenProblem(400, "This confirmation link is not valid.")
+            raise TokenProblem(400, N_("This confirmation link is not valid."))
         try:
             data = self.serializer.loads(token, max_age=self.max_age)
         except SignatureExpired:
-            raise TokenProblem(410, "This confirmation link has expired.") from None
+            raise TokenProblem(410, N_("This confirmation link has expired.")) from None
         except BadSignature:
-            raise TokenProblem(400, "This confirmation link is not valid.") from None
+            raise TokenProblem(400, N_("This confirmation link is not valid.")) from None
         if not isinstance(data, dict) or not {"e", "n"} <= data.keys():
-            raise TokenProblem(400, "This confirmation link is not valid.")
+            raise TokenProblem(400, N_("This confirmation link is not valid."))
         return str(data["e"]), str(data["n"])
 
 
-def describe(request: dict[str, Any]) -> str:
-    def part(name: str, key: str) -> str:
-        values = json.loads(request[key]) if isinstance(request[key], str) else request[key]
-        return f"  {name}: {', '.join(values) if values else 'all'}"
+def describe(request: dict[str, Any], lang: str = "en") -> list[tuple[str, str]]:
+    """What a request asks for, in words: [("States", "Texas (TX)"), ...]."""
+    _ = gettext_for(lang)
 
-    lines = [part("States", "states"), part("Counties", "counties"), part("Event types", "types")]
-    return "\n".join([*lines, f"  How often: {request['cadence']}"])
+    def values(key: str) -> list[str]:
+        found = json.loads(request[key]) if isinstance(request[key], str) else request[key]
+        return [str(value) for value in found]
+
+    states = [state_label(code, lang) for code in values("states")]
+    types = [_(EVENT_HEADLINES.get(kind, kind)) for kind in values("types")]
+    return [
+        (_("States"), ", ".join(states) or _("all")),
+        (_("Counties"), ", ".join(values("counties")) or _("all")),
+        (_("Changes"), ", ".join(types) or _("all")),
+        (_("How often"), _(CADENCE_WORDS.get(request["cadence"], request["cadence"]))),
+        (_("Language"), LANGUAGES[request.get("lang") or "en"]),
+    ]
 
 
 def request_subscription(
@@ -103,19 +111,28 @@ def request_subscription(
     types: list[str],
     cadence: str,
     now: datetime | None = None,
+    lang: str = "en",
 ) -> str:
     """Record a pending request and queue its confirmation email; returns the token.
 
     Raises SubscriptionError (nothing stored) when any part is invalid.
     """
     row = normalise_request(
-        email, states=states, counties=counties, agencies=None, types=types, cadence=cadence
+        email,
+        states=states,
+        counties=counties,
+        agencies=None,
+        types=types,
+        cadence=cadence,
+        lang=lang,
     )
+    _ = gettext_for(row["lang"])
     moment = now or datetime.now(UTC)
     nonce = secrets.token_urlsafe(16)
     token = tokens.make(row["email"], nonce)
-    link = f"{base_url.rstrip('/')}/confirm/{token}"
-    request = {key: row[key] for key in ("states", "counties", "types", "cadence")}
+    link = f"{base_url.rstrip('/')}{'/es' if row['lang'] == 'es' else ''}/confirm/{token}"
+    request = {key: row[key] for key in ("states", "counties", "types", "cadence", "lang")}
+    text, html = Renderer(lang=row["lang"]).confirmation_parts(describe(request, row["lang"]), link)
     with db.atomic():
         existing = get_subscriber(db, row["email"])
         if existing is None or not existing.confirmed:
@@ -128,6 +145,7 @@ def request_subscription(
                 cadence=cadence,
                 confirmed=False,
                 now=moment,
+                lang=row["lang"],
             )
         db.execute(
             "INSERT INTO web_confirmations (nonce, email, request, created_at) VALUES (?, ?, ?, ?)",
@@ -136,8 +154,9 @@ def request_subscription(
         enqueue_operator_alert(
             db,
             key=f"confirm:{nonce}",
-            subject="Confirm your 287(g) alert subscription",
-            body=CONFIRM_BODY.format(summary=describe(request), link=link),
+            subject=_("Confirm your 287(g) alert subscription"),
+            body=text,
+            html=html,
             now=moment,
             to=row["email"],
         )
@@ -153,7 +172,7 @@ def pending(db: sqlite_utils.Database, tokens: Tokens, token: str) -> Pending:
         [nonce, email],
     ).fetchone()
     if row is None:  # signed by us but its row is gone (archive restored): treat as unusable
-        raise TokenProblem(400, "This confirmation link is not valid.")
+        raise TokenProblem(400, N_("This confirmation link is not valid."))
     return Pending(row[0], row[1], json.loads(row[2]), row[3])
 
 
@@ -170,7 +189,9 @@ def confirm(
             [stamp, found.nonce],
         ).rowcount
         if not used:
-            raise TokenProblem(409, "This link was already used: the subscription is confirmed.")
+            raise TokenProblem(
+                409, N_("This link was already used: the subscription is confirmed.")
+            )
         request = found.request
         subscribe(
             db,
@@ -179,6 +200,7 @@ def confirm(
             counties=json.loads(request["counties"]),
             types=json.loads(request["types"]),
             cadence=request["cadence"],
+            lang=request.get("lang") or "en",
             confirmed=False,
             now=now,
         )

@@ -10,21 +10,21 @@ the headers (a SIGNED column means participating), never by the file name. Layou
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import operator
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Sequence
 
 from watcher.errors import ParseError
 from watcher.formats.xlsx import read_first_sheet
-from watcher.ice.models import AgreementRow, ListKind, ParsedList
+from watcher.formats.xlsx_extent import SheetCaps
+from watcher.ice.models import ListKind, ParsedList
 from watcher.ice.parse import normalize as nz
 from watcher.ice.parse.headers import ICE_BASE, Links, header_fields
 from watcher.ice.parse.page import page_tables
+from watcher.ice.parse.rows import ABSENT, FIELDS, Builder, add_sheet_rows, is_blank
 
 HEADER_SCAN_ROWS = 10
+# ICE's lists: 1,285 rows and columns A..M at most in 2025; a list 40 times the biggest is
+# not a list. Checked before any cell is read (a huge range would abort the reader).
+ICE_CAPS = SheetCaps(rows=50_000, cols=26, cells=500_000, area=50_000 * 26, what="an ICE list")
 NO_HEADER = "no recognisable header: expected STATE and LAW ENFORCEMENT AGENCY in the first rows"
 
 
@@ -34,119 +34,6 @@ def _find_header(rows: Sequence[Sequence[object]]) -> tuple[int, dict[str, int]]
         if fields is not None:
             return i, fields
     raise ParseError(NO_HEADER)
-
-
-FIELDS = ("state", "agency", "type", "county", "support", "signed", "moa", "addendum")
-Converted = tuple[str | None, tuple[AgreementRow, ...]]  # (skip reason, rows)
-
-
-@functools.lru_cache(maxsize=16384)
-def _convert(
-    values: tuple[Any, ...], links: tuple[Links, Links, Links], max_year: int, date1904: bool
-) -> Converted:
-    """One raw row -> AgreementRows, one per model.
-
-    Memoised on the raw cells: consecutive lists repeat nearly every row, and a replay of a
-    year of lists then costs little more than reading the workbooks.
-    """
-    state_raw, agency_raw, type_raw, county_raw, support, signed_raw, moa_text, add_text = values
-    state, state_flag = nz.state_code(_text_of(state_raw))
-    agency = nz.clean_agency(_text_of(agency_raw))
-    if state is None or not agency:
-        return (state_flag or "state_unknown") if state is None else "no agency name", ()
-    base = (state_flag,) if state_flag else ()
-    signed = nz.Signed(None, None, ())
-    if signed_raw is not _ABSENT:
-        signed = nz.parse_signed(signed_raw, max_year=max_year, date1904=date1904)
-    moa, addendum = _links(moa_text, add_text, links)
-    agency_type = None if type_raw is None else nz.agency_type(_text_of(type_raw))
-    county = None if county_raw is None else nz.clean_county(_text_of(county_raw))
-    key = nz.agency_key(agency)
-    out: list[AgreementRow] = []
-    for raw_model in nz.split_models(_text_of(support)):
-        model, model_flag = nz.support_model(raw_model)
-        flags = base + signed.flags + ((model_flag,) if model_flag else ())
-        out.append(
-            AgreementRow(state, agency, key, model, agency_type, county, signed.date, signed.raw,
-                         moa, addendum, flags)
-        )  # fmt: skip
-    return None, tuple(out)
-
-
-_ABSENT: Any = object()  # the list has no such column (SIGNED in a pending list ...)
-_NO_LINKS: tuple[Links, Links, Links] = ((), (), ())
-
-
-def _links(
-    moa_text: object, add_text: object, links: tuple[Links, Links, Links]
-) -> tuple[str | None, str | None]:
-    moa_links, add_links, agency_links = links
-    if moa_text is _ABSENT and not moa_links:
-        moa_links = agency_links  # MOA NAME era: the agency name is the link
-    main = [href for text, href in moa_links if "addendum" not in text.lower()]
-    extra = [href for text, href in moa_links if "addendum" in text.lower()]
-    moa = nz.clean_url(main[0] if main else None, _str(moa_text))
-    add_target = add_links[0][1] if add_links else (extra[0] if extra else None)
-    return moa, nz.clean_url(add_target, _str(add_text))
-
-
-def _text_of(value: object) -> str:
-    if value is None or value is _ABSENT:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-@dataclass
-class _Builder:
-    """Turns raw rows into AgreementRows: skips, de-duplicates and tallies warnings."""
-
-    max_year: int
-    date1904: bool = False
-    rows: list[AgreementRow] = field(default_factory=list)
-    seen: dict[str, int] = field(default_factory=dict)
-    notes: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
-
-    def note(self, kind: str, row: int, detail: str) -> None:
-        self.notes[kind].append((row, detail))
-
-    def add(
-        self, row_number: int, values: tuple[Any, ...], links: tuple[Links, Links, Links]
-    ) -> None:
-        """``values`` in FIELDS order; a column the list lacks is _ABSENT, an empty cell None."""
-        skip, converted = _convert(values, links, self.max_year, self.date1904)
-        if skip is not None:
-            self.note("row_skipped", row_number, skip)
-        seen = self.seen
-        # Runs for every row of every list: no further calls for the common clean row.
-        for row in converted:
-            for flag in row.flags:
-                kind, _, detail = flag.partition(":")
-                self.note(kind, row_number, detail)
-            key = row.key
-            first = seen.get(key)
-            if first is not None:
-                self.note("duplicate_dropped", row_number, f"repeats row {first}")
-                continue
-            seen[key] = row_number
-            self.rows.append(row)
-
-    def warnings(self) -> list[str]:
-        out = []
-        for kind, items in self.notes.items():
-            shown = "; ".join(f"row {r}: {d}" if d else f"row {r}" for r, d in items[:3])
-            more = f"; +{len(items) - 3} more" if len(items) > 3 else ""
-            out.append(f"{kind}: {len(items)} row(s) ({shown}{more})")
-        return out
-
-
-def _str(value: object) -> str | None:
-    return value if isinstance(value, str) else None
-
-
-def _is_blank(row: Iterable[object]) -> bool:
-    return all(v is None or (isinstance(v, str) and not nz.clean_text(v)) for v in row)
 
 
 def _max_year(as_of: dt.date | None) -> int:
@@ -159,51 +46,17 @@ def _kind(fields: dict[str, int]) -> ListKind:
 
 def parse_ice_workbook(data: bytes, *, as_of: dt.date | None = None) -> ParsedList:
     """Parse an ICE participating or pending workbook (any era's layout)."""
-    sheet = read_first_sheet(data)
-    rows = sheet.rows
-    header_at, fields = _find_header(rows)
+    sheet = read_first_sheet(data, ICE_CAPS)
+    header_at, fields = _find_header(sheet.rows)
     kind = _kind(fields)
     derived = kind == "participating" and "type" not in fields
     layout = f"xlsx-{'derived' if derived else kind}-{len(fields)}col"
-    builder = _Builder(max_year=_max_year(as_of), date1904=sheet.date1904)
-    state_col = fields["state"]
-    width = max(fields.values()) + 1
-    # Absent columns read the _ABSENT sentinel appended after the padding.
-    pick = operator.itemgetter(*(fields.get(f, width) for f in FIELDS))
-    link_cols = (fields.get("moa", -1), fields.get("addendum", -1), fields["agency"])
-    links_of = sheet.hyperlinks
-    linked_rows = {r for r, _ in links_of}
-    for i in range(header_at + 1, len(rows)):
-        cells = rows[i]
-        n = len(cells)
-        state = cells[state_col] if state_col < n else None
-        if state is None or (state.__class__ is str and not nz.clean_text(state)):
-            if _is_blank(cells):
-                continue  # ICE leaves blank formatted rows, even mid-list
-            rest = sum(1 for r in rows[i + 1 :] if not _is_blank(r))
-            builder.note("table_ended", i + 1, f"empty STATE; {rest} non-blank row(s) ignored")
-            break
-        values = pick(cells[:width] + [None] * (width - n) + [_ABSENT])
-        links = _NO_LINKS
-        if i in linked_rows:
-            moa_c, add_c, agency_c = link_cols
-            links = (
-                _cell_links(cells, moa_c, links_of.get((i, moa_c))),
-                _cell_links(cells, add_c, links_of.get((i, add_c))),
-                _cell_links(cells, agency_c, links_of.get((i, agency_c))),
-            )
-        builder.add(i + 1, values, links)
+    builder = Builder(max_year=_max_year(as_of), date1904=sheet.date1904)
+    add_sheet_rows(builder, sheet.rows, header_at, fields, sheet.hyperlinks)
     return _result(kind, layout, builder)
 
 
-def _cell_links(cells: list[Any], col: int, target: str | None) -> Links:
-    if not target:
-        return ()
-    text = cells[col] if col < len(cells) else None
-    return ((text if isinstance(text, str) else "", target),)
-
-
-def _result(kind: ListKind, layout: str, builder: _Builder) -> ParsedList:
+def _result(kind: ListKind, layout: str, builder: Builder) -> ParsedList:
     # An empty pending list is real (nothing pending: seven such lists in Nov 2025); an empty
     # participating list never has been, so it is a broken publication.
     if not builder.rows and kind == "participating":
@@ -222,7 +75,7 @@ def parse_ice_html(
 ) -> ParsedList:
     """Parse the pre-2025 page (or fact sheet): every agreement table on it, concatenated."""
 
-    builder = _Builder(max_year=_max_year(as_of))
+    builder = Builder(max_year=_max_year(as_of))
     kinds: set[ListKind] = set()
     fields: dict[str, int] | None = None
     number = 0
@@ -248,16 +101,16 @@ def parse_ice_html(
 
 
 def _html_rows(
-    grid: list[list[tuple[str, Links]]], fields: dict[str, int], builder: _Builder, number: int
+    grid: list[list[tuple[str, Links]]], fields: dict[str, int], builder: Builder, number: int
 ) -> int:
     last_state = ""
     for row in grid:
         number += 1
         texts = [text for text, _ in row]
-        if _is_blank(texts):
+        if is_blank(texts):
             continue
         values = [
-            _ABSENT if f not in fields else texts[fields[f]] if fields[f] < len(row) else None
+            ABSENT if f not in fields else texts[fields[f]] if fields[f] < len(row) else None
             for f in FIELDS
         ]
         # Tables group rows under a state written once; carry it down.

@@ -42,9 +42,10 @@ def run_script(db: sqlite_utils.Database, script: str) -> None:
         raise ValueError(f"unterminated SQL statement: {statement.strip()[:80]!r}")
 
 
-def load_migrations() -> tuple[Migration, ...]:
+def load_migrations(package: str = __name__) -> tuple[Migration, ...]:
+    """The frozen SQL files of ``package`` (the archive's by default), in version order."""
     found = []
-    for entry in resources.files(__name__).iterdir():
+    for entry in resources.files(package).iterdir():
         match = _FILE.match(entry.name)
         if match:
             found.append(Migration(int(match[1]), match[2], entry.read_text(encoding="utf-8")))

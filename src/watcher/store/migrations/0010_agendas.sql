@@ -1,6 +1,6 @@
 -- Frozen: an archive at this version was made by exactly this SQL; never edit it,
 -- add a new version instead.
--- Version 9: agenda platforms: meetings, their documents, 287(g) agenda items, source cursors.
+-- Version 10: agenda platforms: meetings, their documents, 287(g) agenda items, source cursors.
 CREATE TABLE meetings (
     id INTEGER PRIMARY KEY,
     source TEXT NOT NULL REFERENCES sources(name),
