@@ -41,6 +41,8 @@ def _trickle(handler: BaseHTTPRequestHandler, answer: Answer) -> None:
 class Recorded:
     path: str
     headers: dict[str, str]
+    at: float = field(default_factory=time.monotonic)  # when the request arrived
+    method: str = "GET"
 
 
 class ScriptedServer:
@@ -53,7 +55,9 @@ class ScriptedServer:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
-                server.requests.append(Recorded(self.path, dict(self.headers.items())))
+                server.requests.append(
+                    Recorded(self.path, dict(self.headers.items()), method=self.command)
+                )
                 answers = server.routes.get(self.path.split("?")[0])
                 if not answers:
                     self.send_error(404)
@@ -80,6 +84,12 @@ class ScriptedServer:
                     body = body[: answer.truncate_to]
                 with contextlib.suppress(OSError):  # the client may hang up on a cut body
                     self.wfile.write(body)
+
+            def do_POST(self) -> None:
+                # A form post (BoardDocs lists meetings that way) answers like a GET of its path.
+                length = int(self.headers.get("Content-Length") or 0)
+                self.rfile.read(min(length, 1_000_000))
+                self.do_GET()
 
             def log_message(self, format: str, *args: object) -> None:
                 pass

@@ -140,7 +140,10 @@ def test_export_view_as_json_to_stdout(folder: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["no_such_view"], "no table or view named 'no_such_view'; there are: agreement_history"),
+        (
+            ["no_such_view"],
+            "no table or view named 'no_such_view'; there are: agenda_item_documents",
+        ),
         (
             ["events", "--out", "missing/folder/events.csv"],
             "cannot write missing/folder/events.csv",

@@ -1,5 +1,6 @@
-"""Document sources end to end: a county's PDF, an index page and a Legistar client, served by
-a real HTTP server on 127.0.0.1; cost figures tied to the county and attached to events."""
+"""Document sources end to end: a county's PDF, an index page and a Legistar client's agenda
+items, served by a real HTTP server on 127.0.0.1; cost figures tied to the county and attached
+to events."""
 
 from __future__ import annotations
 
@@ -105,40 +106,40 @@ def test_document_index_follows_matching_links(tmp_path: Path, http_server: Scri
     assert http_server.hits("/minutes/2026-02-16.html") == 0  # neither its URL nor its text matches
 
 
-def legistar_routes(server: ScriptedServer, matters: list[dict[str, Any]]) -> str:
-    """Answers like webapi.legistar.com/v1/{client}: matters, then each matter's attachments."""
+def legistar_routes(server: ScriptedServer, items: dict[int, tuple[str, str]]) -> str:
+    """Answers like webapi.legistar.com/v1/{client}: events, then each event's items."""
+    events = [
+        {"EventId": event_id, "EventBodyName": "Commissioners Court", "EventDate": date}
+        for event_id, (date, _) in items.items()
+    ]
     server.route(
-        "/v1/galvestoncountytx/matters",
-        Answer(body=json.dumps(matters).encode(), headers={"Content-Type": "application/json"}),
+        "/v1/galvestoncountytx/events",
+        Answer(body=json.dumps(events).encode(), headers={"Content-Type": "application/json"}),
     )
-    for matter in matters:
+    for event_id, (_, title) in items.items():
+        rows = [{"EventItemId": event_id * 10, "EventItemTitle": title}]
         server.route(
-            f"/v1/galvestoncountytx/matters/{matter['MatterId']}/attachments", Answer(body=b"[]")
+            f"/v1/galvestoncountytx/events/{event_id}/eventitems",
+            Answer(body=json.dumps(rows).encode()),
         )
     return server.base + "/v1/"
 
 
-def test_legistar_matters_give_figures_and_link_to_events(
+def test_legistar_agenda_items_give_figures_and_link_to_events(
     tmp_path: Path, http_server: ScriptedServer
 ) -> None:
-    matters = [
+    base = legistar_routes(
+        http_server,
         {
-            "MatterId": 9101,
-            "MatterFile": "26-73-0216-C",
-            "MatterTitle": SHERIFF_ITEM,
-            "MatterAgendaDate": "2026-02-16T00:00:00",
-            "MatterBodyName": "Commissioners Court",
+            9101: ("2026-02-16T00:00:00", SHERIFF_ITEM),
+            9102: (
+                "2026-03-02T00:00:00",
+                "Constable Precinct 1 - Requesting approval of the Certification of "
+                "Revenue in the amount of $130,000 as certified by the County Auditor for "
+                "the DHS ICE 287(g) Task Force and appropriation of the same",
+            ),
         },
-        {
-            "MatterId": 9102,
-            "MatterFile": "26-76-0302-C",
-            "MatterTitle": "Constable Precinct 1 - Requesting approval of the Certification of "
-            "Revenue in the amount of $130,000 as certified by the County Auditor for "
-            "the DHS ICE 287(g) Task Force and appropriation of the same",
-            "MatterAgendaDate": "2026-03-02T00:00:00",
-        },
-    ]
-    base = legistar_routes(http_server, matters)
+    )
     baseline = {
         "state": "TEXAS",
         "agency": "Harris County Sheriff's Office",
@@ -163,10 +164,11 @@ def test_legistar_matters_give_figures_and_link_to_events(
         tmp_path,
         f"  - {{name: ice, kind: ice_287g, url: '{http_server.base}{page}'}}\n"
         f"  - {{name: galveston-legistar, kind: legistar, url: '{base}', "
-        "client: galvestoncountytx, jurisdiction: {state: TX, county: Galveston}}\n",
+        "client: galvestoncountytx, lookback_days: 3660, "
+        "jurisdiction: {state: TX, county: Galveston}}\n",
     )
     assert watcher(tmp_path, "run").exit_code == 0
-    assert "substringof" in next(r.path for r in http_server.requests if "matters?" in r.path)
+    assert "EventDate+ge+" in next(r.path for r in http_server.requests if "events?" in r.path)
     http_server.route("/p2.xlsx", Answer(body=make_workbook([baseline, galveston])))
     http_server.route(page, Answer(body=make_ice_page({"Participating": "/p2.xlsx"}).encode()))
     assert watcher(tmp_path, "run", "--source", "ice").exit_code == 0

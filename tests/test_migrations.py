@@ -21,7 +21,10 @@ from watcher.store.archive import MIGRATIONS, SCHEMA_VERSION, open_archive, sche
 from watcher.store.migrations import Migration, load_migrations
 
 V1_TABLES = ("sources", "blobs", "publications", "agreements", "agreement_history", "events")
-LATER_TABLES = ("documents", "document_pages_fts", "cost_figures", "moa_links_held")
+LATER_TABLES = (
+    "documents", "document_pages_fts", "cost_figures", "moa_links_held", "meetings",
+    "agenda_items", "source_cursors",
+)  # fmt: skip
 PERSONAL = ("subscribers", "outbox", "alert_payloads", "digest_items", "web_confirmations")
 # The version that moves them out (the lead may renumber it at merge time).
 PERSONAL_SPLIT = next(m.version for m in load_migrations() if m.name == "personal_data_apart")

@@ -3,6 +3,7 @@ the operator's accept (a source `watcher run` reads) and reject (remembered)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -75,9 +76,9 @@ def test_accept_and_reject_from_the_command_line(tmp_path: Path) -> None:
         "legistar", "durhamcounty", "https://webapi.legistar.com/v1/",
     )  # fmt: skip
     assert legistar.jurisdiction is not None and legistar.jurisdiction.county == "Durham"
-    # No civicplus source kind yet: its AgendaCenter page is watched as a document index.
+    # A CivicPlus portal becomes a civicplus source reading its Agenda Center.
     civic = sources[f"portal-{coffee['id']}-civicplus"]
-    assert civic.kind == "document_index" and str(civic.url) == coffee["url"]
+    assert civic.kind == "civicplus" and str(civic.url) == coffee["url"]
     db.close()
 
     assert watcher(tmp_path, "portals", "reject", str(durham), "--reason", "dead").exit_code == 0
@@ -135,10 +136,16 @@ def test_watcher_run_reads_an_accepted_portal_from_the_archive(
         "<html><body><p>Item 7: approve the 287(g) Task Force agreement; certification of "
         "revenue in the amount of $122,500 for the DHS ICE 287(g) Task Force.</p></body></html>"
     )
-    index = "<html><body><a href='/AgendaCenter/ViewFile/Agenda/_06082026-1'>Agenda</a></body>"
+    key = (dt.date.today() + dt.timedelta(days=6)).strftime("%m%d%Y") + "-1"
+    index = (
+        "<html><body><div id='AgendaCenterContent'><div class='listing' id='cat1'>"
+        "<h2>Commissioners Court</h2><table><tr class='catAgendaRow'><td><p>"
+        f"<a href='/AgendaCenter/ViewFile/Agenda/_{key}'>Agenda</a></p></td></tr></table>"
+        "</div></div></body></html>"
+    )
     http_server.route("/AgendaCenter", Answer(body=index.encode()))
     http_server.route(
-        "/AgendaCenter/ViewFile/Agenda/_06082026-1",
+        f"/AgendaCenter/ViewFile/Agenda/_{key}",
         Answer(body=agenda.encode(), headers={"Content-Type": "text/html"}),
     )
     (tmp_path / "sources.yaml").write_text("sources: []\n")

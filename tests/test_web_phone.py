@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 
 from test_web_helpers import build_archive, make_config
 from watcher.alerts.subscriptions import subscribe
-from watcher.store.archive import open_archive
+from watcher.store.archive import ensure_source, open_archive
 from watcher.web import create_app, pages
 from watcher.web.forms import masked
 
@@ -52,22 +52,29 @@ def test_state_page_has_its_law_and_agenda_items(client: TestClient, db_file: Pa
     html = client.get("/states/TX").text
     assert "<h2>Texas law</h2>" in html and "SB 8" in html and "not legal advice" in html
     assert "No upcoming county board agenda items about 287(g) are on file" in html
-    # The agendas work adds its table; the page lists what is upcoming, soonest first.
+    # The page lists the upcoming agenda items (agenda sources fill these tables), soonest first.
     db = open_archive(db_file)
-    db.execute(
-        "CREATE TABLE agenda_items (id INTEGER PRIMARY KEY, state TEXT, meeting_date TEXT, "
-        "title TEXT, url TEXT, body TEXT)"
-    )
+    ensure_source(db, "agendas", "legistar", "https://webapi.legistar.com/v1")
     soon = (dt.date.today() + dt.timedelta(days=7)).isoformat()
     later = (dt.date.today() + dt.timedelta(days=30)).isoformat()
-    db.execute(
-        "INSERT INTO agenda_items (state, meeting_date, title, url, body) VALUES "
-        "('TX', ?, 'Renew the 287(g) task force agreement', 'https://galveston.example/a', "
-        "'Galveston County Commissioners Court'), ('TX', ?, 'Budget for 287(g) overtime', "
-        "'javascript:alert(1)', NULL), ('TX', '2020-01-01', 'Old item', NULL, NULL), "
-        "('FL', ?, 'Florida item', NULL, NULL)",
-        [later, soon, soon],
-    )
+    items = [
+        ("TX", later, "Renew the 287(g) task force agreement", "https://galveston.example/a"),
+        ("TX", soon, "Budget for 287(g) overtime", "javascript:alert(1)"),
+        ("TX", "2020-01-01", "Old item", "https://x.example/old"),
+        ("FL", soon, "Florida item", "https://x.example/fl"),
+    ]
+    for n, (state, day, title, url) in enumerate(items):
+        meeting = db.execute(
+            "INSERT INTO meetings (source, platform, source_id, body, starts_at, title, status, "
+            "state, county, first_seen_at, updated_at) VALUES ('agendas', 'legistar', ?, "
+            "'Commissioners Court', ?, 'Regular', 'upcoming', ?, 'Galveston', ?, ?)",
+            [str(n), day, state, day, day],
+        ).lastrowid
+        db.execute(
+            "INSERT INTO agenda_items (meeting_id, item_key, title, url, excerpt, first_seen_at, "
+            "updated_at) VALUES (?, '', ?, ?, ?, ?, ?)",
+            [meeting, title, url, title, day, day],
+        )
     db.close()
     html = client.get("/states/TX").text
     agenda = html[html.index('id="agenda"') : html.index("Recent changes in")]

@@ -29,6 +29,11 @@ from watcher.errors import ConfigError
 DEFAULT_CONFIG = "sources.yaml"
 DEFAULT_DB = "watcher.db"
 DEFAULT_SCHEDULE = "0 */4 * * *"
+LEGISTAR_API = "https://webapi.legistar.com/v1"
+# The URLs that name their Granicus product (sources/granicus.py reads the same signs).
+GRANICUS_URL = re.compile(
+    r"viewpublisher|\.granicus\.com|\.iqm2\.com|/citizens/|novusagenda|/agendapublic", re.I
+)
 STATE_CODE = re.compile(r"^[A-Z]{2}$")
 
 
@@ -114,7 +119,10 @@ class SourceConfig(Strict):
     """One entry under ``sources:``. Kind-specific keys are optional with defaults."""
 
     name: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
-    kind: Literal["ice_287g", "document", "document_index", "legistar"]
+    kind: Literal[
+        "ice_287g", "document", "document_index",
+        "legistar", "civicplus", "granicus", "civicclerk", "boarddocs", "primegov",
+    ]  # fmt: skip
     url: AnyHttpUrl
     schedule: Cron = DEFAULT_SCHEDULE
     enabled: bool = True
@@ -122,9 +130,22 @@ class SourceConfig(Strict):
     # document_index: which links on the page to follow (regular expression on href or text)
     link_pattern: str | None = None
     max_documents: int = Field(default=50, ge=1, le=10_000)
-    # legistar: the client name in webapi.legistar.com/v1/{client}
+    # legistar: the client name in webapi.legistar.com/v1/{client}, and the API token of a
+    # client that requires one; calendar_url is the website's Calendar.aspx, read when the
+    # API is closed (default https://{client}.legistar.com/Calendar.aspx).
     client: str | None = None
-    search_terms: list[str] = Field(default_factory=lambda: ["287(g)", "287g"])
+    token: str | None = None
+    calendar_url: AnyHttpUrl | None = None
+    # granicus: which Granicus product the URL is (auto: read from the URL)
+    variant: Literal["auto", "viewpublisher", "rss", "iqm2", "novusagenda"] = "auto"
+    # boarddocs: the committee whose meetings to list (BD-GetMeetingsList); without it the
+    # site's XML-ActiveMeetings feed is read
+    committee_id: str | None = None
+    # agenda platforms: how far back a pass looks, how many meetings and documents it takes,
+    # and the least time between two requests to one host (None: the platform's default)
+    lookback_days: int = Field(default=45, ge=0, le=3660)
+    max_meetings: int = Field(default=100, ge=1, le=10_000)
+    min_interval: float | None = Field(default=None, ge=0, le=600)
     # Hosts a redirect may lead to (any other host is refused): e.g. [www.ice.gov]
     allow_redirect_hosts: list[str] = Field(default_factory=list)
 
@@ -138,10 +159,27 @@ class SourceConfig(Strict):
                 raise ValueError(f"not a regular expression ({exc})") from None
         return value
 
+    @model_validator(mode="before")
+    @classmethod
+    def _legistar_default_url(cls, data: Any) -> Any:
+        # One line per county: `kind: legistar` + `client:` is enough.
+        if isinstance(data, dict) and data.get("kind") == "legistar" and "url" not in data:
+            return {**data, "url": LEGISTAR_API}
+        return data
+
     @model_validator(mode="after")
     def _kind_needs(self) -> SourceConfig:
-        if self.kind in ("document", "document_index", "legistar") and self.jurisdiction is None:
+        if self.kind != "ice_287g" and self.jurisdiction is None:
             raise ValueError(f"a {self.kind} source needs jurisdiction: {{state, county}}")
+        if (
+            self.kind == "granicus"
+            and self.variant == "auto"
+            and not GRANICUS_URL.search(str(self.url))
+        ):
+            raise ValueError(
+                "cannot tell which Granicus product the url is; set variant: viewpublisher, "
+                "rss, iqm2 or novusagenda"
+            )
         if self.kind == "legistar" and not self.client:
             raise ValueError("a legistar source needs client: (the Legistar client name)")
         return self

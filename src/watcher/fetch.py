@@ -20,7 +20,7 @@ import logging
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -173,8 +173,10 @@ def fetch(
     validators: Validators | None = None,
     policy: FetchPolicy | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    data: Mapping[str, str] | None = None,
 ) -> Fetched:
-    """GET ``url``; raise FetchError (TransientFetchError after the last retry) on failure."""
+    """GET ``url`` (POST ``data`` as a form when given: BoardDocs lists meetings that way);
+    raise FetchError (TransientFetchError after the last retry) on failure."""
     policy = policy or FetchPolicy()
     headers: dict[str, str] = {}
     if validators and validators.etag:
@@ -187,7 +189,7 @@ def fetch(
     attempt = 0
     while True:
         try:
-            return _follow(client, url, headers, policy, deadline)
+            return _follow(client, url, headers, policy, deadline, data)
         except TransientFetchError as exc:
             delay = _retry_delay(exc, policy.backoff, attempt)
             if attempt >= policy.retries or time.monotonic() + delay >= deadline:
@@ -204,14 +206,20 @@ def _retry_delay(exc: TransientFetchError, backoff: float, attempt: int) -> floa
 
 
 def _follow(
-    client: httpx.Client, url: str, headers: dict[str, str], policy: FetchPolicy, deadline: float
+    client: httpx.Client,
+    url: str,
+    headers: dict[str, str],
+    policy: FetchPolicy,
+    deadline: float,
+    data: Mapping[str, str] | None = None,
 ) -> Fetched:
     """One attempt, following up to MAX_REDIRECTS redirects, each hop checked first."""
     net = policy.net or NetPolicy.for_source(url)
     current = url
     for _hop in range(MAX_REDIRECTS + 1):
         check_target(current, net)
-        fetched, location = _fetch_once(client, current, headers, policy.max_bytes, deadline)
+        fetched, location = _fetch_once(client, current, headers, policy.max_bytes, deadline, data)
+        data = None  # a redirected form post is followed with a GET, as browsers do
         if location is None:
             assert fetched is not None
             return dataclasses.replace(fetched, url=url)
@@ -257,7 +265,12 @@ class _Watchdog:
 
 
 def _fetch_once(
-    client: httpx.Client, url: str, headers: dict[str, str], cap: int, deadline: float
+    client: httpx.Client,
+    url: str,
+    headers: dict[str, str],
+    cap: int,
+    deadline: float,
+    data: Mapping[str, str] | None = None,
 ) -> tuple[Fetched | None, str | None]:
     """The response, or (None, Location) for a redirect."""
     left = deadline - time.monotonic()
@@ -269,9 +282,10 @@ def _fetch_once(
         with (
             watchdog,
             client.stream(
-                "GET",
+                "POST" if data is not None else "GET",
                 url,
                 headers=headers,
+                data=data,
                 timeout=timeout,
                 follow_redirects=False,
                 extensions={"trace": watchdog.trace},

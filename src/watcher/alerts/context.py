@@ -39,6 +39,14 @@ _WHAT = {
     ),
 }
 _OTHER = N_("{agency} ({place}): a change to its 287(g) agreement ({model}).")
+_AGENDA = N_("{agency} ({place}) has an item about 287(g) on the agenda of its meeting of {date}.")
+_DOCUMENT_KINDS = {
+    "agenda": N_("Agenda"),
+    "packet": N_("Agenda packet"),
+    "minutes": N_("Minutes"),
+    "item": N_("Agenda item"),
+    "attachment": N_("Attachment"),
+}
 # The kinds of local figure cost extraction finds, worded for readers.
 _KINDS = {
     "cost": N_("cost"),
@@ -121,6 +129,11 @@ def _links(event: Mapping[str, Any], base_url: str, lang: str) -> dict[str, str]
         page = f"{base}/agreements/{agreement}"
         return {"agency_url": page, "letter_url": f"{page}/records-request"}
     query = urlencode({"state": event.get("state") or "", "agency": event.get("agency") or ""})
+    if event.get("type") == "agenda_item":  # no event page: the state's upcoming agenda items
+        return {
+            "agency_url": f"{base}/states/{event.get('state') or ''}#agenda",
+            "letter_url": f"{base}/records-request?{query}",
+        }
     return {
         "agency_url": f"{base}/events/{event.get('id')}",
         "letter_url": f"{base}/records-request?{query}",
@@ -153,6 +166,31 @@ def legal_for(event: Mapping[str, Any], lang: str) -> object:
     return event.get("legal_context")
 
 
+def _agenda(event: Mapping[str, Any], lang: str) -> dict[str, Any] | None:
+    """An agenda item's meeting, item and documents (None for ICE list events)."""
+    if event.get("type") != "agenda_item":
+        return None
+    _ = gettext_for(lang)
+    documents = [
+        {
+            "kind": _(_DOCUMENT_KINDS.get(str(d.get("kind")), N_("Attachment"))),
+            "url": safe_url(d.get("url")),
+            "page": d.get("page"),
+        }
+        for d in _dicts(event.get("documents"))
+    ]
+    return {
+        "body": str(event.get("body") or event.get("agency") or ""),
+        "meeting_date": date_text(event.get("meeting_date"), lang),
+        "upcoming": bool(event.get("upcoming")),
+        "item_number": str(event.get("item_number") or ""),
+        "title": str(event.get("title") or ""),
+        "vote": str(event.get("vote") or ""),
+        "meeting_url": safe_url(event.get("meeting_url")),
+        "documents": documents,
+    }
+
+
 def event_context(event: Mapping[str, Any], base_url: str = "", lang: str = "en") -> dict[str, Any]:
     """Clean, pre-formatted values of one event in ``lang``."""
     _ = gettext_for(lang)
@@ -179,6 +217,10 @@ def event_context(event: Mapping[str, Any], base_url: str = "", lang: str = "en"
         previous=was or _("an agency"),
     )
     when = _("ICE's list showed this on {date}.").format(date=observed) if observed else ""
+    agenda = _agenda(event, lang)
+    if agenda is not None:
+        what = _(_AGENDA).format(agency=agency, place=where, date=agenda["meeting_date"])
+        when = ""
     legal = _legal(legal_for(event, lang), lang)
     name = state_name(state, lang)
     # "Texas law: Texas law (SB 8) requires..." would say it twice.
@@ -212,5 +254,6 @@ def event_context(event: Mapping[str, Any], base_url: str = "", lang: str = "en"
         "moa_url": safe_url(event.get("moa_url")),
         "raw_moa_url": str(event.get("moa_url") or ""),
         "costs": costs,
+        "agenda": agenda,
         "legal": legal,
     }

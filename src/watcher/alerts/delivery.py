@@ -19,6 +19,7 @@ from watcher.alerts.outbox import enqueue_events, queue_due_digests
 from watcher.alerts.sending import deliver
 from watcher.alerts.smtp import Sender, sender_from_config
 from watcher.config import AlertsConfig, Config
+from watcher.documents.meetings import agenda_events, unqueued_agenda_event_ids
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,12 @@ def queue_events(config: Config, db: sqlite_utils.Database, now: dt.datetime | N
     for start in range(0, len(pending), 500):
         events = enriched_events(db, ids=pending[start : start + 500])
         queued += enqueue_events(db, events, now=now)  # type: ignore[arg-type]
+    # Agenda items (negative ids in the alert tables): the same matching, the same outbox.
+    agenda = unqueued_agenda_event_ids(db)
+    for start in range(0, len(agenda), 500):
+        items = agenda_events(db, ids=agenda[start : start + 500], now=now)
+        queued += enqueue_events(db, items, now=now)  # type: ignore[arg-type]
+    pending += agenda
     if pending:
         log.info("alerts: %d event(s) matched %d subscription(s)", len(pending), queued)
     return queued

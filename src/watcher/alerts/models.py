@@ -7,7 +7,9 @@ from typing import Any, Literal, NotRequired, TypedDict
 
 from watcher.i18n import N_
 
-EventType = Literal["new", "renewal", "withdrawal", "rename", "relabel", "pending", "reinstated"]
+EventType = Literal[
+    "new", "renewal", "withdrawal", "rename", "relabel", "pending", "reinstated", "agenda_item"
+]
 Cadence = Literal["immediate", "daily", "weekly"]
 
 EVENT_TYPES: tuple[str, ...] = (
@@ -18,6 +20,7 @@ EVENT_TYPES: tuple[str, ...] = (
     "relabel",
     "pending",
     "reinstated",
+    "agenda_item",
 )
 # Corrections of ICE's listing, not changes of an agreement: emailed only to subscribers who
 # chose the type, never to those who left the type filter empty ("everything").
@@ -33,6 +36,8 @@ EVENT_HEADLINES: dict[str, str] = {
     "relabel": N_("287(g) listing corrected"),
     "pending": N_("Pending 287(g) agreement"),
     "reinstated": N_("287(g) agreement reinstated"),
+    # A county agenda item about 287(g): the alert that can come before the vote.
+    "agenda_item": N_("287(g) on a county agenda"),
 }
 
 

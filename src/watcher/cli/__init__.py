@@ -2,10 +2,11 @@
 
 Exit codes (README, "Command line"): 0 all good, 1 a source failed (the others still ran), 2 usage
 or configuration, 3 another watcher process holds the archive lock, 4 the archive cannot be used
-(corrupt, read-only, disk full). One module per command family (``run``, ``costs``, ``alerts``,
-``service``, ``law``, ``analyst``, ``web``, ``discovery``); each may import any stage, importing
-what a command needs when it runs. A command's module is imported only when that command runs, so
-``watcher --version`` and ``--help`` start without loading httpx, SQLite or the web stack.
+(corrupt, read-only, disk full). One module per command family (``run``, ``costs``, ``agenda``,
+``alerts``, ``service``, ``law``, ``analyst``, ``web``, ``discovery``); each may import any
+stage, importing what a command needs when it runs. A command's module is imported only when
+that command runs, so ``watcher --version`` and ``--help`` start without loading httpx, SQLite
+or the web stack.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "status": ("run", "Health at a glance: per source, the outbox, subscribers."),
     "accept": ("run", "Accept a held ICE list the operator has checked is real."),
     "costs": ("costs", "287(g) cost figures from county budgets and agendas."),
+    "agenda": ("agenda", "287(g) items on county meeting agendas, upcoming or past."),
     "subscribe": ("alerts", "Subscribe EMAIL (or update its filters)."),
     "unsubscribe": ("alerts", "Stop a subscription, by address or unsubscribe token."),
     "subscribers": ("alerts", "List subscribers (unsubscribe tokens are never shown)."),

@@ -1,83 +1,110 @@
-"""``legistar``: a county's Legistar Web API; matters whose title mentions 287(g), and their
-attachments, applied as documents."""
+"""``legistar``: a county's Legistar Web API (``webapi.legistar.com/v1/{client}``), or its
+website's ``Calendar.aspx`` when the API is closed.
+
+A pass asks ``/events`` only for what changed since the cursor (the newest
+``EventLastModifiedUtc`` seen; on the first pass, meetings from ``lookback_days`` ago on),
+1,000 rows a page with ``$top``/``$skip``; then each event's items with their matter attachments
+(``/events/{id}/eventitems?AgendaNote=1&MinutesNote=1&Attachments=1``) and, for an item that
+mentions 287(g) without attachments in that answer, ``/matters/{id}/attachments``.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-from collections.abc import Iterator
-from urllib.parse import quote
+from dataclasses import replace
+from urllib.parse import quote, urlencode
 
-from watcher.documents.apply import apply_document
-from watcher.errors import FetchError
-from watcher.fetch import fetch
+from watcher.agendas import Listing, Meeting, MeetingDocument, legistar
+from watcher.documents.agenda_items import mentions_287g
+from watcher.errors import FetchError, ParseError, TransientFetchError, WatcherError
+from watcher.sources.agenda import AgendaPass
 from watcher.sources.base import SourceContext, SourceResult
-from watcher.sources.document import fetch_and_apply, source_jurisdiction
 
-LEGISTAR_PAGE = 1000
+PAGE = 1000
+MAX_PAGES = 20  # 20,000 changed events in one pass: the rest next pass
 
 
 def run_legistar(ctx: SourceContext) -> SourceResult:
-    """Matters whose title mentions 287(g), as documents, plus their attachments."""
-    result = SourceResult()
-    base = str(ctx.source.url).rstrip("/") + "/" + quote(ctx.source.client or "")
-    for matter in _legistar_matters(ctx, base):
-        matter_url = f"{base}/matters/{matter['MatterId']}"
-        when = _legistar_date(matter.get("MatterAgendaDate") or matter.get("MatterIntroDate"))
-        text = "\n".join(
-            str(matter.get(key) or "")
-            for key in ("MatterFile", "MatterName", "MatterTitle", "MatterBodyName")
-        )
-        applied = apply_document(
-            ctx.db, source=ctx.source.name, url=matter_url, content=text.encode(),
-            content_type="text/plain", jurisdiction=source_jurisdiction(ctx),
-            fetched_at=dt.datetime.now(dt.UTC), doc_date=when,
-            title=str(matter.get("MatterTitle") or "")[:300] or None,
-        )  # fmt: skip
-        result.notes.append(f"{matter_url}: {applied.status}, {applied.figures} figure(s)")
-        attachments = _get_json(ctx, f"{matter_url}/attachments")
-        for attachment in attachments if isinstance(attachments, list) else []:
-            link = attachment.get("MatterAttachmentHyperlink")
-            if link:
-                fetch_and_apply(ctx, result, str(link), isolate=True, doc_date=when)
-    return result
-
-
-def _legistar_matters(ctx: SourceContext, base: str) -> Iterator[dict[str, object]]:
-    seen: set[object] = set()
-    for term in ctx.source.search_terms:
-        literal = term.replace("'", "''")
-        skip = 0
-        while True:
-            url = (
-                f"{base}/matters?$filter=substringof('{quote(literal)}',MatterTitle)"
-                f"&$top={LEGISTAR_PAGE}&$skip={skip}"
-            )
-            page = _get_json(ctx, url)
-            if not isinstance(page, list):
-                raise FetchError(f"{url}: expected a JSON list of matters")
-            for matter in page:
-                if isinstance(matter, dict) and matter.get("MatterId") not in seen:
-                    seen.add(matter.get("MatterId"))
-                    yield matter
-            if len(page) < LEGISTAR_PAGE:
-                break
-            skip += LEGISTAR_PAGE
-
-
-def _get_json(ctx: SourceContext, url: str) -> object:
-    # Not conditional: a search answer has no validators worth keeping.
-    fetched = fetch(ctx.client, url, policy=ctx.policy, sleep=ctx.sleep)
+    agenda = AgendaPass(ctx, "legistar")
     try:
-        return json.loads(fetched.content)
-    except ValueError:
-        raise FetchError(
-            f"{url}: the answer is not JSON (is the Legistar client name right?)"
-        ) from None
+        meetings = _api_meetings(agenda)
+    except TransientFetchError:
+        raise  # the host is not answering: no fallback would fare better
+    except (FetchError, ParseError) as exc:
+        agenda.result.notes.append(f"Web API unavailable ({exc}); reading Calendar.aspx")
+        return _calendar(agenda)
+    chosen = agenda.chosen(Listing(tuple(meetings)))
+    agenda.record(_with_items(agenda, meeting) for meeting in chosen)
+    stamps = [m.modified_at for m in meetings if m.modified_at]
+    return agenda.finish(max(stamps) if stamps else None)
 
 
-def _legistar_date(value: object) -> dt.date | None:
+def _api_base(agenda: AgendaPass) -> str:
+    source = agenda.ctx.source
+    return str(source.url).rstrip("/") + "/" + quote(source.client or "")
+
+
+def _query(agenda: AgendaPass, params: dict[str, str]) -> str:
+    if agenda.ctx.source.token:
+        params = {**params, "token": agenda.ctx.source.token}
+    return urlencode(params, safe="$',()")
+
+
+def _api_meetings(agenda: AgendaPass) -> list[Meeting]:
+    cursor = agenda.cursor
+    if cursor:
+        stamp = cursor.removesuffix("Z")
+        condition = f"EventLastModifiedUtc gt datetime'{stamp}'"
+    else:
+        condition = f"EventDate ge datetime'{agenda.horizon}'"
+    meetings: list[Meeting] = []
+    for page in range(MAX_PAGES):
+        params = {"$filter": condition, "$orderby": "EventId", "$top": str(PAGE)}
+        params["$skip"] = str(page * PAGE)
+        url = f"{_api_base(agenda)}/events?{_query(agenda, params)}"
+        rows = legistar.parse_events(agenda.get(url).content, now=agenda.now, limit=PAGE)
+        meetings.extend(rows.meetings)
+        if len(rows.meetings) < PAGE:
+            return meetings
+    agenda.result.notes.append(f"more than {PAGE * MAX_PAGES} changed events; the rest next pass")
+    return meetings
+
+
+def _with_items(agenda: AgendaPass, meeting: Meeting) -> Meeting:
+    """The event's agenda items and their attachments, added to its documents."""
+    base = f"{_api_base(agenda)}/events/{quote(meeting.source_id)}/eventitems"
+    params = {"AgendaNote": "1", "MinutesNote": "1", "Attachments": "1"}
     try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
+        fetched = agenda.get(f"{base}?{_query(agenda, params)}")
+        items = legistar.parse_event_items(fetched.content, base)
+    except WatcherError as exc:
+        agenda.result.problems.append(f"{base}: {exc}")
+        return meeting
+    extra: list[MeetingDocument] = list(items)
+    attached = {d.item_number for d in items if d.kind == "attachment"}
+    for item in items:
+        wanted = item.kind == "item" and item.ref and mentions_287g(item.title)
+        if wanted and (item.item_number is None or item.item_number not in attached):
+            extra.extend(_matter_attachments(agenda, item))
+    return replace(meeting, documents=meeting.documents + tuple(extra))
+
+
+def _matter_attachments(agenda: AgendaPass, item: MeetingDocument) -> list[MeetingDocument]:
+    url = f"{_api_base(agenda)}/matters/{quote(item.ref or '')}/attachments"
+    try:
+        found = legistar.parse_matter_attachments(agenda.get(f"{url}?{_query(agenda, {})}").content)
+    except WatcherError as exc:
+        agenda.result.problems.append(f"{url}: {exc}")
+        return []
+    return [replace(document, item_number=item.item_number) for document in found]
+
+
+def _calendar(agenda: AgendaPass) -> SourceResult:
+    source = agenda.ctx.source
+    url = str(source.calendar_url or f"https://{source.client}.legistar.com/Calendar.aspx")
+    content = agenda.listing_page(url)
+    if content is None:
+        return agenda.finish(None)
+    listing = legistar.parse_calendar(content, url, now=agenda.now)
+    chosen = agenda.chosen(listing)
+    agenda.record(chosen)
+    return agenda.finish(None)

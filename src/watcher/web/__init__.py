@@ -2,8 +2,8 @@
 
 ``app`` builds the ASGI app, ``context`` holds what handlers share (rendering, error pages),
 ``routes`` maps URLs to ``pages`` and ``forms``. May import ``config``, ``states``,
-``timestamps``, ``store``, ``alerts``, ``law``, ``costs`` (program figures) and ``discovery``
-(coverage); nothing imports it but the ``cli``.
+``timestamps``, ``store``, ``alerts``, ``law``, ``costs`` (program figures), ``discovery``
+(coverage) and ``documents`` (agenda items); nothing imports it but the ``cli``.
 """
 
 from __future__ import annotations

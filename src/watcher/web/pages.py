@@ -18,10 +18,10 @@ from watcher.alerts.models import EVENT_HEADLINES, EVENT_TYPES
 from watcher.alerts.wording import state_label, state_name
 from watcher.costs.reference import reference_figures_for
 from watcher.discovery.coverage import coverage
+from watcher.documents.meetings import agenda_events
 from watcher.i18n import N_, format_day, gettext_for
 from watcher.law import has_state_law, legal_context
 from watcher.states import US_STATES
-from watcher.store.archive import table_exists
 from watcher.web.charts import legend, monthly_active, svg_chart
 from watcher.web.context import lang_of, prefix, problem, render, web_of
 
@@ -145,23 +145,19 @@ def _state_code(request: Request) -> str | None:
 
 
 def upcoming_agenda(db: sqlite_utils.Database, code: str) -> list[dict[str, Any]]:
-    """Upcoming county board agenda items about 287(g) in a state, soonest first.
-
-    The agenda items come from the agendas work (its ``agenda_items`` table); until that table
-    is in the archive this returns nothing and the state page says none are on file."""
-    if not table_exists(db, "agenda_items"):
-        return []
-    columns = {row[1] for row in db.execute("SELECT * FROM pragma_table_info('agenda_items')")}
-    if not {"state", "meeting_date", "title"} <= columns:
-        return []
-    url = "url" if "url" in columns else "NULL"
-    body = "body" if "body" in columns else "NULL"
-    rows = db.execute(
-        f"SELECT meeting_date, title, {url}, {body} FROM agenda_items "
-        "WHERE state = ? AND meeting_date >= date('now') ORDER BY meeting_date LIMIT 20",
-        [code],
-    ).fetchall()
-    return [{"date": r[0], "title": r[1], "url": safe_url(r[2]), "body": r[3]} for r in rows]
+    """Upcoming county board agenda items about 287(g) in a state, soonest first."""
+    rows = []
+    for item in agenda_events(db, state=code, upcoming=True, limit=20):
+        number = f"{item['item_number']}: " if item["item_number"] else ""
+        rows.append(
+            {
+                "date": item["meeting_date"],
+                "title": number + item["title"],
+                "url": safe_url(item["url"]),
+                "body": item["agency"],
+            }
+        )
+    return rows
 
 
 def _state_data(db: sqlite_utils.Database, code: str) -> dict[str, Any]:
