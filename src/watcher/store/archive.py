@@ -33,7 +33,6 @@ SCHEMA_VERSION = len(MIGRATIONS)
 PRIVATE_MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = list(
     load_migrations("watcher.store.private_migrations")
 )
-PRIVATE_SCHEMA_VERSION = len(PRIVATE_MIGRATIONS)
 # What older archives kept beside the public data; they move to the private file.
 PERSONAL_TABLES = ("subscribers", "web_confirmations", "alert_payloads", "outbox", "digest_items")
 
@@ -87,7 +86,7 @@ def schema_version(db: sqlite_utils.Database, schema: str = "main") -> int:
 
 def upgrade(db: sqlite_utils.Database) -> int:
     """Apply pending migrations, each in its own transaction. Returns the new version."""
-    return _upgrade(db, "main", MIGRATIONS, SCHEMA_VERSION)
+    return _upgrade(db, MIGRATIONS)
 
 
 def upgrade_private(path: Path) -> int:
@@ -97,19 +96,20 @@ def upgrade_private(path: Path) -> int:
     try:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA journal_mode = WAL")
-        return _upgrade(db, "main", PRIVATE_MIGRATIONS, PRIVATE_SCHEMA_VERSION, "the private file")
+        return _upgrade(db, PRIVATE_MIGRATIONS, "the private file")
     finally:
         db.close()
 
 
 def _upgrade(
     db: sqlite_utils.Database,
-    schema: str,
     migrations: list[Callable[[sqlite_utils.Database], None]],
-    latest: int,
     what: str = "the archive",
 ) -> int:
-    version = schema_version(db, schema)
+    # Both files are upgraded as the main schema of their connection; the latest version is
+    # the number of migrations, so it cannot drift from the list.
+    latest = len(migrations)
+    version = schema_version(db)
     if version > latest:
         raise ArchiveError(
             f"{what} is at schema version {version}, newer than this program's "
@@ -118,7 +118,7 @@ def _upgrade(
     for number in range(version + 1, latest + 1):
         with db.atomic():
             migrations[number - 1](db)
-            db.execute(f"PRAGMA {schema}.user_version = {number}")
+            db.execute(f"PRAGMA user_version = {number}")
     return latest
 
 
