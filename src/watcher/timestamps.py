@@ -32,3 +32,13 @@ def iso(moment: dt.datetime | dt.date | None) -> str | None:
             moment = moment.replace(tzinfo=dt.UTC)
         return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
     return moment.isoformat()
+
+
+def utc_now() -> dt.datetime:
+    """Now, in UTC, to the second: the precision :func:`iso` stores."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def now_iso() -> str:
+    """Now as the archive stores it."""
+    return iso(utc_now())

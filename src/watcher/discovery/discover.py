@@ -6,7 +6,6 @@ and one county's failure never stops the run."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import time
 from collections.abc import Callable
@@ -24,6 +23,7 @@ from watcher.errors import WatcherError
 from watcher.fetch import FetchPolicy, NetPolicy, fetch
 from watcher.places import county as county_by_fips
 from watcher.places import name_key
+from watcher.timestamps import now_iso
 
 EXPLORING = NetPolicy(any_redirect_host=True)  # public hosts only
 
@@ -116,7 +116,7 @@ def discover(
     polite = Polite(client, limits.host_interval, sleep)
     attempts = []
     for target in found:
-        started = _now()
+        started = now_iso()
         try:
             attempt = _county(db, polite, target, limits)
         except Exception as exc:  # one county's surprise never stops the run
@@ -132,10 +132,6 @@ def discover(
             )  # fmt: skip
         attempts.append(attempt)
     return attempts
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 def _county(db: sqlite_utils.Database, polite: Polite, target: Target, limits: Limits) -> Attempt:
@@ -245,4 +241,8 @@ def _check(
     except (WatcherError, httpx.HTTPError, ValueError) as exc:
         return "failed", f"the listing request failed: {exc}", None
     verdict = verify(link, body, target.government, target.state)
-    return ("verified" if verdict.ok else "failed"), verdict.reason, _now() if verdict.ok else None
+    return (
+        ("verified" if verdict.ok else "failed"),
+        verdict.reason,
+        now_iso() if verdict.ok else None,
+    )

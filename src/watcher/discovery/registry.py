@@ -5,7 +5,6 @@ a configured source, or a source built from the row (:func:`accepted_sources`)."
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import typing
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from watcher.errors import WatcherError
 from watcher.places import county
 from watcher.places.names import split_county_suffix
 from watcher.places.resolve import county_matches
+from watcher.timestamps import now_iso
 
 CONFIGURED = "sources.yaml"
 COLUMNS = (
@@ -48,10 +48,6 @@ class Proposal:
     verified_at: str | None = None
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-
-
 def seed_from_lists(db: sqlite_utils.Database) -> int:
     """Add the shipped public-list rows (data/portals.csv) not yet in the registry."""
     path = resources.files("watcher").joinpath("data/portals.csv")
@@ -61,7 +57,7 @@ def seed_from_lists(db: sqlite_utils.Database) -> int:
     rows = list(csv.DictReader(lines))
     if rows and all(_listed(db, row) for row in (rows[0], rows[-1])):
         return 0  # seeded before from this very file
-    now, added = _now(), 0
+    now, added = now_iso(), 0
     for row in rows:
         entry = county(row["fips"])
         if entry is None:
@@ -88,7 +84,7 @@ def _listed(db: sqlite_utils.Database, row: dict[str, str]) -> bool:
 def sync_configured(db: sqlite_utils.Database, config: Config) -> int:
     """Record each configured county source as a watched portal; a source taken out of the
     configuration leaves its row as merely known."""
-    now, names = _now(), []
+    now, names = now_iso(), []
     for source in config.sources:
         place = source.jurisdiction
         if source.kind == "ice_287g" or place is None or not place.county:
@@ -127,7 +123,7 @@ def sync_configured(db: sqlite_utils.Database, config: Config) -> int:
 
 def store_proposal(db: sqlite_utils.Database, proposal: Proposal) -> int:
     """Insert or refresh a proposal; an accepted or rejected portal keeps its decision."""
-    now = _now()
+    now = now_iso()
     row = db.execute(
         "SELECT id, status FROM portals WHERE county_fips = ? AND platform = ? AND url = ?",
         [proposal.county_fips, proposal.platform, proposal.url],
@@ -183,7 +179,7 @@ def accept(db: sqlite_utils.Database, portal_id: int) -> str:
     db.execute(
         "UPDATE portals SET status = 'accepted', source_name = COALESCE(source_name, ?), "
         "updated_at = ? WHERE id = ?",
-        [name, _now(), portal_id],
+        [name, now_iso(), portal_id],
     )
     return str(
         db.execute("SELECT source_name FROM portals WHERE id = ?", [portal_id]).fetchone()[0]
@@ -205,7 +201,7 @@ def reject(db: sqlite_utils.Database, portal_id: int, reason: str | None = None)
     db.execute(
         "UPDATE portals SET status = 'rejected', reason = ?, source_name = NULL, updated_at = ? "
         "WHERE id = ?",
-        [reason or "rejected by the operator", _now(), portal_id],
+        [reason or "rejected by the operator", now_iso(), portal_id],
     )
 
 

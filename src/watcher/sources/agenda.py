@@ -32,7 +32,8 @@ from watcher.documents.meetings import (
 )
 from watcher.errors import WatcherError
 from watcher.fetch import Fetched, fetch
-from watcher.sources.base import SourceContext, SourceResult, cached_fetch, now_utc, remember_fetch
+from watcher.sources.base import SourceContext, SourceResult, cached_fetch, remember_fetch
+from watcher.timestamps import utc_now
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ class AgendaPass:
     ctx: SourceContext
     platform: str
     result: SourceResult = field(default_factory=SourceResult)
-    now: dt.datetime = field(default_factory=now_utc)
+    now: dt.datetime = field(default_factory=utc_now)
     documents_left: int = 0
     listing_pages: list[Fetched] = field(default_factory=list)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -66,7 +65,3 @@ def cached_body(ctx: SourceContext, url: str) -> bytes | None:
         [url],
     ).fetchone()
     return bytes(row[0]) if row else None
-
-
-def now_utc() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)

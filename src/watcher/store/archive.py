@@ -156,10 +156,6 @@ def copy_personal_rows(db: sqlite_utils.Database) -> int:
     return copied
 
 
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-
 def ensure_source(db: sqlite_utils.Database, name: str, kind: str, url: str) -> None:
     db.execute(
         "INSERT INTO sources (name, kind, url) VALUES (?, ?, ?) "
