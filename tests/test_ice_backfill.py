@@ -4,6 +4,7 @@ them one by one, in order: the same statuses as applying each in turn, every par
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -84,3 +85,15 @@ def test_a_file_gone_before_its_turn_stops_after_the_lists_before_it(tmp_path: P
         )  # fmt: skip
     assert seen == ["baseline", "accepted", "unchanged", "accepted"]
     assert db.execute("SELECT COUNT(*) FROM publications").fetchone()[0] == 3
+
+
+def test_the_collector_runs_less_often_during_a_backfill_only(tmp_path: Path) -> None:
+    before = gc.get_threshold()
+    during: list[int] = []
+    db = open_archive(tmp_path / "watcher.db")
+    ingest(
+        db, CONFIG.sources[0], copies(tmp_path, LISTS[:2]), rules_for(CONFIG, alert=False),
+        progress=lambda copy, applied: during.append(gc.get_threshold()[0]),
+    )  # fmt: skip
+    assert during == [10_000, 10_000]
+    assert gc.get_threshold() == before

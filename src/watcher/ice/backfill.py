@@ -6,8 +6,10 @@ benchmark run. Ingested events are history: they are recorded but queue no alert
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import gc
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -86,20 +88,37 @@ def ingest(
     ensure_source(db, source.name, source.kind, str(source.url))
     results = []
     folders: dict[Path, Path] = {}
-    for copy, content in _read_ahead(copies):
-        applied = apply_publication(
-            db,
-            source=source.name,
-            content=content,
-            url=_file_uri(copy.path, folders),
-            as_of=copy.as_of,
-            fetched_at=copy.as_of,
-            rules=rules,
-        )
-        results.append(applied)
-        if progress:
-            progress(copy, applied)
+    with _fewer_collections():
+        for copy, content in _read_ahead(copies):
+            applied = apply_publication(
+                db,
+                source=source.name,
+                content=content,
+                url=_file_uri(copy.path, folders),
+                as_of=copy.as_of,
+                fetched_at=copy.as_of,
+                rules=rules,
+            )
+            results.append(applied)
+            if progress:
+                progress(copy, applied)
     return results
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """The cycle collector's young generation collected every 10,000 allocations, not 700.
+
+    A backfill allocates hundreds of thousands of objects (rows, cells, the memos that keep
+    them), nearly none in a cycle: at the default threshold the collector ran about 670 times
+    in the 2025 replay, 0.39 s of CPU (5 %); at this one 0.09 s. Restored afterwards.
+    """
+    threshold = gc.get_threshold()
+    gc.set_threshold(10_000, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
 
 
 # Lists handed to calamine's background parse ahead of the one applied. With one, the parse
