@@ -35,11 +35,14 @@ from watcher.alerts import (  # noqa: E402
 from watcher.store.archive import open_archive  # noqa: E402
 
 
-def serve(port_out: Any, stop: Any, count_out: Any) -> None:
+def serve(port_out: Any, stop: Any, count_out: Any, cpu_out: Any) -> None:
     server = SmtpTestServer(keep_parsed=False)
     server.start()
     port_out.value = server.port
+    cpu_started = time.process_time()
     stop.wait()
+    # The server's CPU while the run lasted (it idles otherwise): its share of each message.
+    cpu_out.value = time.process_time() - cpu_started
     count_out.value = server.handler.count
     server.stop()
 
@@ -62,9 +65,9 @@ def main() -> None:
     args = parser.parse_args()
 
     ctx = mp.get_context("spawn")
-    port, count = ctx.Value("i", 0), ctx.Value("i", 0)
+    port, count, server_cpu = ctx.Value("i", 0), ctx.Value("i", 0), ctx.Value("d", 0.0)
     stop = ctx.Event()
-    proc = ctx.Process(target=serve, args=(port, stop, count), daemon=True)
+    proc = ctx.Process(target=serve, args=(port, stop, count, server_cpu), daemon=True)
     proc.start()
     while port.value == 0:
         time.sleep(0.05)
@@ -99,6 +102,7 @@ def main() -> None:
     print(f"end-to-end rate      {report.sent / (done - started):.0f} msgs/s")
     # Wall-clock rates move with the machine's load; the sender's CPU cost does not.
     print(f"sender CPU           {cpu_used * 1000 / max(report.sent, 1):.2f} ms per message")
+    print(f"server CPU           {server_cpu.value * 1000 / max(count.value, 1):.2f} ms per message")
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS (sender)    {rss_mb:.1f} MB ({rss_before:.1f} MB before the run)")
     if heap_peak is not None:

@@ -17,6 +17,7 @@ import sqlite_utils
 
 from watcher.alerts.chat import ChannelSender, ChatMessage
 from watcher.alerts.chattext import digest_message, event_message
+from watcher.alerts.mailmerge import UNSUBSCRIBE_MARK, MergeTemplate, make_template
 from watcher.alerts.models import DeliveryReport, OutgoingMessage
 from watcher.alerts.render import Renderer, build_message, event_subject
 from watcher.alerts.smtp import Sender, SendError
@@ -99,6 +100,8 @@ class _Run:
         self.payloads: dict[int, dict[str, Any]] = {}
         self.report = DeliveryReport()
         self.channels: ChannelSender | None = None
+        self.templates: dict[tuple[object, ...], MergeTemplate | None] = {}
+        self.seen: set[tuple[object, ...]] = set()
 
     def payload(self, event_id: int) -> dict[str, Any]:
         found = self.payloads.get(event_id)
@@ -158,6 +161,58 @@ class _Run:
         else:
             sender.send(self.message(row))
 
+    def content(self, row: Due, unsub: str | None) -> tuple[str, str, str | None]:
+        """Subject, plain text and HTML of an event or digest row."""
+        if row.kind == "event":
+            if row.event_id is None:
+                raise LookupError("event message without an event")
+            event = self.payload(row.event_id)
+            text, html_body = self.renderer(row.lang).event_parts(event, unsub)
+            return event_subject(event, row.lang or "en"), text, html_body
+        data = json.loads(row.payload or "")
+        events = [self.payload(i) for i in data["event_ids"]]
+        subject, (text, html_body) = self.renderer(row.lang).digest_parts(
+            events, cadence=data.get("cadence") or row.cadence or "daily", unsubscribe_url=unsub
+        )
+        return subject, text, html_body
+
+    def merged(self, row: Due, unsub: str) -> OutgoingMessage | None:
+        """The message stamped from its content's template (built on the content's second
+        message: a digest's content is often one subscriber's alone), or None."""
+        if row.kind == "event":
+            key: tuple[object, ...] = (row.lang, row.event_id)
+        else:
+            data = json.loads(row.payload or "")
+            key = (row.lang, data.get("cadence") or row.cadence, tuple(data["event_ids"]))
+        if key not in self.templates:
+            if key not in self.seen:
+                if len(self.seen) > 4096:
+                    self.seen.clear()
+                self.seen.add(key)
+                return None
+            subject, text, html_body = self.content(row, UNSUBSCRIBE_MARK)
+            if len(self.templates) > 256:
+                self.templates.clear()
+            self.templates[key] = (
+                None
+                if html_body is None
+                else make_template(
+                    subject=subject,
+                    text=text,
+                    html_body=html_body,
+                    from_addr=self.from_addr,
+                    date_=self.now,
+                )
+            )
+        template = self.templates[key]
+        if template is None:
+            return None
+        return template.stamp(
+            to_addr=row.to_addr or "",
+            message_id=f"<{row.message_id}@{self.domain}>",
+            unsubscribe_url=unsub,
+        )
+
     def message(self, row: Due) -> OutgoingMessage:
         unsub = None if row.kind == "operator" else f"{self.base_url}/unsubscribe/{row.token}"
         to_addr = row.to_addr or ""
@@ -166,20 +221,11 @@ class _Run:
             data = json.loads(row.payload or "")
             subject, text, html_body = data["subject"], data["body"], data.get("html")
             to_addr = to_addr or self.operator_addr or ""
-        elif row.kind == "event":
-            if row.event_id is None:
-                raise LookupError("event message without an event")
-            event = self.payload(row.event_id)
-            text, html_body = self.renderer(row.lang).event_parts(event, unsub)
-            subject = event_subject(event, row.lang or "en")
         else:
-            data = json.loads(row.payload or "")
-            events = [self.payload(i) for i in data["event_ids"]]
-            subject, (text, html_body) = self.renderer(row.lang).digest_parts(
-                events,
-                cadence=data.get("cadence") or row.cadence or "daily",
-                unsubscribe_url=unsub,
-            )
+            merged = self.merged(row, unsub or "")
+            if merged is not None:
+                return merged
+            subject, text, html_body = self.content(row, unsub)
         return build_message(
             subject=subject,
             text=text,
