@@ -102,7 +102,8 @@ def main() -> None:
     print(f"end-to-end rate      {report.sent / (done - started):.0f} msgs/s")
     # Wall-clock rates move with the machine's load; the sender's CPU cost does not.
     print(f"sender CPU           {cpu_used * 1000 / max(report.sent, 1):.2f} ms per message")
-    print(f"server CPU           {server_cpu.value * 1000 / max(count.value, 1):.2f} ms per message")
+    server_ms = server_cpu.value * 1000 / max(count.value, 1)
+    print(f"server CPU           {server_ms:.2f} ms per message")
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS (sender)    {rss_mb:.1f} MB ({rss_before:.1f} MB before the run)")
     if heap_peak is not None:

@@ -30,6 +30,7 @@ class RecordingHandler:
         self.keep_parsed = keep_parsed
         self.lock = threading.Lock()
         self.messages: list[Message] = []
+        self.raw: list[bytes] = []  # each message's bytes as received, kept with `messages`
         self.envelopes: list[tuple[str, list[str]]] = []
         self.count = 0
         self.data_replies: list[str] = []  # answered to the next DATA commands, one each
@@ -53,6 +54,7 @@ class RecordingHandler:
             self.count += 1
             self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
             if self.keep_parsed:
+                self.raw.append(envelope.original_content)
                 self.messages.append(
                     email.message_from_bytes(envelope.original_content, policy=default_policy)
                 )
@@ -71,6 +73,10 @@ class SmtpTestServer:
     @property
     def messages(self) -> list[Message]:
         return self.handler.messages
+
+    @property
+    def raw(self) -> list[bytes]:
+        return self.handler.raw
 
     def start(self) -> None:
         if self._controller is None:

@@ -15,13 +15,14 @@ message matched `build_message`'s, byte for byte. A value that is not plain prin
 from __future__ import annotations
 
 import html
+import os
 import re
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
 from watcher.alerts.models import OutgoingMessage
-from watcher.alerts.render import build_message, header_text, new_boundary, qp_line
+from watcher.alerts.render import build_message, qp_line
 
 __all__ = ["UNSUBSCRIBE_MARK", "MergeTemplate", "make_template"]
 
@@ -67,15 +68,15 @@ class MergeTemplate:
         self, *, to_addr: str, message_id: str, unsubscribe_url: str, boundary: str | None = None
     ) -> OutgoingMessage | None:
         """The message for one recipient, or None when a value needs `build_message`."""
-        to_email, msg_id = header_text(to_addr), header_text(message_id)
         url = unsubscribe_url
-        if not (_PLAIN.match(to_email) and _PLAIN.match(msg_id) and _PLAIN.match(url)):
+        # A value that matches _PLAIN is its own header_text: no control character, no space.
+        if not (_PLAIN.match(to_addr) and _PLAIN.match(message_id) and _PLAIN.match(url)):
             return None
         values = {
-            _TO: to_email.encode("ascii"),
-            _MESSAGE_ID: msg_id.encode("ascii"),
+            _TO: to_addr.encode("ascii"),
+            _MESSAGE_ID: message_id.encode("ascii"),
             UNSUBSCRIBE_MARK: url.encode("ascii"),
-            _BOUNDARY: (boundary or new_boundary()).encode("ascii"),
+            _BOUNDARY: (boundary or "=_" + os.urandom(16).hex()).encode("ascii"),
         }
         escaped = html.escape(url, quote=True)
         out: list[bytes] = []
@@ -89,7 +90,7 @@ class MergeTemplate:
                     qp_line(piece.text.replace(UNSUBSCRIBE_MARK, escaped if piece.escape else url))
                 )
         return OutgoingMessage(
-            from_addr=self.from_addr, to_addr=to_email, message_id=msg_id, data=b"".join(out)
+            from_addr=self.from_addr, to_addr=to_addr, message_id=message_id, data=b"".join(out)
         )
 
 

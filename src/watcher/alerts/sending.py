@@ -1,14 +1,19 @@
 """Deliver the outbox's due rows exactly once, through one sender session (email) and the
 chat channels' sender (chat subscriptions), each message in its subscriber's language.
 
-Each outcome is committed right after its send. A crash between the send and that commit is
-the only way a message goes out twice, and then it repeats the same Message-ID (given when
-the row was queued), so mail clients fold the copies.
+Each outcome is committed before the next message is handed over (over SMTP, while the
+server reads the next MAIL FROM: a message is only delivered at its final dot). So at most one
+sent message is unrecorded at any moment, and a crash then is the only way a message goes out
+twice; it repeats the same Message-ID (given when the row was queued), so mail clients fold
+the copies. The next message is built while the server takes the current one in, and
+messages of one content are stamped from one template (``mailmerge``).
 """
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -20,7 +25,7 @@ from watcher.alerts.chattext import digest_message, event_message
 from watcher.alerts.mailmerge import UNSUBSCRIBE_MARK, MergeTemplate, make_template
 from watcher.alerts.models import DeliveryReport, OutgoingMessage
 from watcher.alerts.render import Renderer, build_message, event_subject
-from watcher.alerts.smtp import Sender, SendError
+from watcher.alerts.smtp import Sender, SendError, SmtpSender
 from watcher.alerts.subscriptions import record_send_result
 from watcher.timestamps import iso
 
@@ -101,6 +106,8 @@ class _Run:
         self.report = DeliveryReport()
         self.channels: ChannelSender | None = None
         self.templates: dict[tuple[object, ...], MergeTemplate | None] = {}
+        self.pending: Callable[[], None] | None = None  # the last send's outcome, to commit
+        self.prepared: tuple[int, OutgoingMessage | Exception] | None = None
         self.seen: set[tuple[object, ...]] = set()
 
     def payload(self, event_id: int) -> dict[str, Any]:
@@ -152,14 +159,54 @@ class _Run:
             lang=lang,
         )
 
-    def send(self, sender: Sender, row: Due) -> None:
-        """Render and send one row, by email or to its chat channel. Raises SendError."""
+    def send(self, sender: Sender, row: Due, ahead: Due | None = None) -> None:
+        """Render and send one row, by email or to its chat channel. Raises SendError.
+
+        The previous outcome is committed before this message is handed over: while the SMTP
+        server reads its MAIL FROM, or else just before the send. The next row's message
+        (`ahead`) is built while the server takes this one in."""
         if row.kind != "operator" and row.channel not in (None, "email"):
+            self.settle()
             if self.channels is None:
                 self.channels = ChannelSender()
             self.channels.send(row.to_addr or "", self.chat_message(row))
+            return
+        message = self.take_prepared(row)
+        if isinstance(sender, SmtpSender):
+            sender.send(
+                message,
+                before_mail_reply=self.settle,
+                before_data_reply=lambda: self.prepare(ahead),
+            )
         else:
-            sender.send(self.message(row))
+            self.settle()
+            sender.send(message)
+
+    def settle(self) -> None:
+        """Commit the outcome left pending by the last send, if any."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            pending()
+
+    def prepare(self, row: Due | None) -> None:
+        """Build `row`'s message ahead of its turn; an error is raised at its turn."""
+        self.prepared = None
+        if row is None or not row.active or row.kind == "operator":
+            return
+        if row.channel not in (None, "email"):
+            return
+        try:
+            self.prepared = (row.id, self.message(row))
+        except Exception as err:  # raised, as it is, when the row's turn comes
+            self.prepared = (row.id, err)
+
+    def take_prepared(self, row: Due) -> OutgoingMessage:
+        found, self.prepared = self.prepared, None
+        if found is None or found[0] != row.id:
+            return self.message(row)
+        if isinstance(found[1], Exception):
+            raise found[1]
+        return found[1]
 
     def content(self, row: Due, unsub: str | None) -> tuple[str, str, str | None]:
         """Subject, plain text and HTML of an event or digest row."""
@@ -247,6 +294,7 @@ class _Run:
         bounce: bool | None = None,
         threshold: int = 3,
     ) -> None:
+        self.settle()  # outcomes are committed in the order of their sends
         outbox_id, sub_id = row.id, row.subscriber_id
         update = (
             "UPDATE outbox SET state = ?, attempts = attempts + ?, last_error = ?, "
@@ -285,13 +333,15 @@ def deliver(
 ) -> DeliveryReport:
     """Send every queued message due at `now` through one sender session.
 
-    Each outcome is committed before the next send. When the server cannot be reached the
-    run stops and the remaining messages stay queued untouched (counted as `deferred`).
+    Each outcome is committed before the next message is handed over. When the server cannot
+    be reached the run stops and the remaining messages stay queued untouched (counted as
+    `deferred`).
     """
     run = _Run(db, now=now, base_url=base_url, from_addr=from_addr, operator_addr=operator_addr)
     try:
         return _deliver_due(run, sender, batch_size, limit, failure_threshold, max_attempts)
     finally:
+        run.settle()  # a message that went out is recorded, even when the run stops early
         if run.channels is not None:
             run.channels.close()
 
@@ -313,10 +363,11 @@ def _deliver_due(
             rows = due_rows(db, run.stamp, last_id, size)
             if not rows:
                 break
-            for row in rows:
+            for n, row in enumerate(rows):
                 last_id = row.id
                 processed += 1
-                if not _deliver_one(run, sender, row, failure_threshold, max_attempts):
+                ahead = rows[n + 1] if n + 1 < len(rows) else None
+                if not _deliver_one(run, sender, row, ahead, failure_threshold, max_attempts):
                     run.report.deferred = db.execute(
                         "SELECT COUNT(*) FROM outbox WHERE state = 'queued' "
                         "AND next_attempt_at <= ? AND id >= ?",
@@ -326,7 +377,9 @@ def _deliver_due(
     return run.report
 
 
-def _deliver_one(run: _Run, sender: Sender, row: Due, threshold: int, max_attempts: int) -> bool:
+def _deliver_one(
+    run: _Run, sender: Sender, row: Due, ahead: Due | None, threshold: int, max_attempts: int
+) -> bool:
     """Send one row and record the outcome; False when the server is unreachable."""
     report = run.report
     if not row.active:  # subscriber unsubscribed or bouncing since it was queued
@@ -337,7 +390,7 @@ def _deliver_one(run: _Run, sender: Sender, row: Due, threshold: int, max_attemp
         report.errors.append(f"outbox {row.id}: no operator address configured; left queued")
         return True
     try:
-        run.send(sender, row)
+        run.send(sender, row, ahead)
     except (LookupError, ValueError, TypeError) as err:
         run.finish(row, "failed", error=f"cannot render: {err}")
         report.failed += 1
@@ -357,6 +410,8 @@ def _deliver_one(run: _Run, sender: Sender, row: Due, threshold: int, max_attemp
             run.finish(row, "queued", error=str(err), retry_at=run.now + backoff(attempts))
             report.retry_later += 1
         return True
-    run.finish(row, "sent", bounce=False, threshold=threshold)
+    # Committed while the server reads the next message's MAIL FROM: nothing is delivered
+    # before a message's final dot, so at most one sent message is ever unrecorded.
+    run.pending = functools.partial(run.finish, row, "sent", bounce=False, threshold=threshold)
     report.sent += 1
     return True
