@@ -26,7 +26,7 @@ from watcher.alerts import SmtpSender, deliver, enqueue_events, queue_due_digest
 from watcher.alerts.mailmerge import UNSUBSCRIBE_MARK, MergeTemplate, make_template
 from watcher.alerts.models import OutgoingMessage
 from watcher.alerts.render import Renderer, build_message, event_subject, header_text
-from watcher.alerts.smtp import PLAIN_ADDRESS, quote_address
+from watcher.alerts.smtpwire import PLAIN_ADDRESS, quote_address
 from watcher.store.archive import open_archive
 
 NOW = datetime(2025, 3, 10, 15, 0, tzinfo=UTC)
@@ -36,9 +36,9 @@ HOSTILE_AGENCY = 'Evil <b>"Sheriff"</b> =3D From here\r\nBcc: x@evil.example ' +
 HOSTILE_TO = '"Eve\r\nBcc: spy@evil.example" <eve@example.org>'
 
 
-@pytest.fixture
-def server() -> Iterator[SmtpTestServer]:
-    smtp = SmtpTestServer()
+@pytest.fixture(params=[False, True], ids=["one-command-at-a-time", "pipelining"])
+def server(request: pytest.FixtureRequest) -> Iterator[SmtpTestServer]:
+    smtp = SmtpTestServer(pipelining=request.param)
     smtp.start()
     try:
         yield smtp

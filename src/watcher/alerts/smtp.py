@@ -7,8 +7,6 @@ outbox then stops the run and leaves every remaining message queued and untouche
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import os
 import re
 import smtplib
@@ -20,6 +18,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from watcher.alerts.models import OutgoingMessage
+from watcher.alerts.smtpwire import transaction
 from watcher.config import AlertsConfig
 from watcher.errors import ConfigError
 
@@ -164,7 +163,7 @@ class SmtpSender:
         `_transaction`). A callback's own error aborts the transaction before its final dot."""
         conn = self._open()
         try:
-            _transaction(conn, message, before_mail_reply, before_data_reply)
+            transaction(conn, message, before_mail_reply, before_data_reply)
         except smtplib.SMTPRecipientsRefused as err:
             code, reply = next(iter(err.recipients.values()))
             if code == 421:  # the server is closing this session
@@ -196,76 +195,6 @@ class SmtpSender:
             self._conn = None
             conn.close()
             raise SendError(f"SMTP connection lost: {err}", permanent=False) from err
-
-
-def _transaction(
-    conn: smtplib.SMTP,
-    message: OutgoingMessage,
-    before_mail_reply: Callable[[], None] | None,
-    before_data_reply: Callable[[], None] | None,
-) -> None:
-    """smtplib's sendmail for one recipient, one command at a time as always, with work done
-    while the server reads a command instead of after its reply: `before_mail_reply` while
-    it reads MAIL FROM (nothing is delivered before the final dot, so what runs there still
-    comes before this message is handed over), `before_data_reply` while it takes the
-    message in. The same replies raise the same smtplib errors as sendmail's."""
-    conn.ehlo_or_helo_if_needed()
-    data = message.data
-    size = f" size={len(data)}" if conn.does_esmtp and conn.has_extn("size") else ""
-    conn.putcmd("mail", f"FROM:{_quoted(message.from_addr)}{size}")
-    if before_mail_reply is not None:
-        before_mail_reply()
-    code, reply = conn.getreply()
-    if code != 250:
-        _reset_or_close(conn, code)
-        raise smtplib.SMTPSenderRefused(code, reply, message.from_addr)
-    conn.putcmd("rcpt", f"TO:{quote_address(message.to_addr)}")
-    code, reply = conn.getreply()
-    if code not in (250, 251):
-        _reset_or_close(conn, code)
-        raise smtplib.SMTPRecipientsRefused({message.to_addr: (code, reply)})
-    conn.putcmd("data")
-    code, reply = conn.getreply()
-    if code != 354:
-        raise smtplib.SMTPDataError(code, reply)
-    if data.startswith(b".") or b"\n." in data:
-        data = _DOT_LINE.sub(b"..", data)
-    conn.send(data + (b".\r\n" if data.endswith(b"\r\n") else b"\r\n.\r\n"))
-    if before_data_reply is not None:
-        before_data_reply()
-    code, reply = conn.getreply()
-    if code != 250:
-        _reset_or_close(conn, code)
-        raise smtplib.SMTPDataError(code, reply)
-
-
-_DOT_LINE = re.compile(rb"(?m)^\.")  # RFC 5321 4.5.2 transparency, as smtplib does it
-
-
-@functools.lru_cache(maxsize=8)
-def _quoted(address: str) -> str:
-    # The From address is the same for every message of a run: parse it once.
-    return smtplib.quoteaddr(address)
-
-
-# An address this plain is what smtplib.quoteaddr would put in angle brackets as it is; only
-# the others need its parser (tests/test_alerts_mailmerge.py checks the two agree).
-PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\Z")
-
-
-def quote_address(address: str) -> str:
-    """smtplib.quoteaddr, without parsing a plain address."""
-    if PLAIN_ADDRESS.match(address):
-        return f"<{address}>"
-    return smtplib.quoteaddr(address)
-
-
-def _reset_or_close(conn: smtplib.SMTP, code: int) -> None:
-    if code == 421:  # the server is closing this session
-        conn.close()
-        return
-    with contextlib.suppress(smtplib.SMTPServerDisconnected):  # surfaces on the next command
-        conn.rset()
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._@-]+")
