@@ -176,6 +176,7 @@ def _values(sheet: Callable[[], CalamineSheet]) -> list[list[CellValue]]:
 
 
 _PREFETCHED: dict[bytes, tuple[SheetCaps, _Checked, Future[CalamineSheet]]] = {}
+_HELD = 4  # a backfill parses three lists ahead of the one it applies
 _PREFETCHER: ThreadPoolExecutor | None = None
 
 
@@ -186,7 +187,7 @@ def prefetch(data: bytes, caps: SheetCaps = DOCUMENT_CAPS) -> None:
     Python applies this one; everything that needs the GIL (the checks, turning the parsed
     sheet into Python values, the hyperlinks) stays in the caller's thread, where it does not
     contend with the caller for the GIL. A workbook that fails the checks is not prefetched
-    (reading it again raises the same error). At most a couple are held: an unclaimed one is
+    (reading it again raises the same error). At most a few are held: an unclaimed one is
     dropped, never read twice.
     """
     global _PREFETCHER
@@ -198,7 +199,7 @@ def prefetch(data: bytes, caps: SheetCaps = DOCUMENT_CAPS) -> None:
         return
     if _PREFETCHER is None:
         _PREFETCHER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xlsx-prefetch")
-    while len(_PREFETCHED) >= 2:
+    while len(_PREFETCHED) >= _HELD:
         _, dropped, future = _PREFETCHED.pop(next(iter(_PREFETCHED)))
         future.cancel()
         dropped.zf.close()
