@@ -68,6 +68,13 @@ _BARE_END = re.compile(
     r"\s*(?:-|–|—|to\b)\s*(?P<num>\d[\d,]*(?:\.\d+)?)(?:\s*-?\s*(?P<scale>million|billion|[mbk])\b)?",
     _I,
 )
+# "($862,000)" is a negative where a value goes ("is", "at", "costing", a colon, a table cell,
+# the start); after a noun it is an aside: "adds two deputies ($158,400)" is $158,400.
+_VALUE_SLOT = re.compile(
+    r"(?:^|[:=|]|\b(?:is|was|are|were|be|been|at|of|by|costing|costs?|totals?|totall?ing|as|to|from"
+    r"|in|and|or|line|net|impact|change|reduction|decrease|loss|projected|estimated|equals?))\s*$",
+    _I,
+)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", _I)
 _RATE = re.compile(
     r"^\s*(?:/\s*(?P<slash>day|night|month|year|yr|hour|hr|bed|officer|deputy)\b"
@@ -132,6 +139,9 @@ def _spans(text: str, row: bool) -> list[tuple[int, int, Decimal]]:
     spans: list[tuple[int, int, Decimal]] = []
     for m in _AMOUNT.finditer(text):
         amount = _to_amount(m)
+        if amount is not None and amount < 0 and m.group(0).startswith("("):
+            if not _VALUE_SLOT.search(text[max(0, m.start() - 30) : m.start()]):
+                amount = -amount
         if amount is not None:
             spans.append((m.start(), m.end(), amount))
     for _, end, _ in list(spans):
