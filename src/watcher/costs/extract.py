@@ -65,6 +65,7 @@ _COMPARED = re.compile(
     r"\s+(?:the\s+|a\s+)?$",
     re.I,
 )
+_INCOMING_LABEL = re.compile(r"\b(?:revenues?|reimburs\w*|grants?|receipts?)\b", re.I)
 _INCLUDING = re.compile(r"\b(?:including|of\s+which|among\s+them)\b", re.I)
 _NOT_PROGRAM = re.compile(
     r"\bnot\s+(?:part\s+of|related\s+to|included\s+in|connected\s+(?:to|with)|tied\s+to)\b"
@@ -137,9 +138,10 @@ def scan_costs(
                 notes.append(f"figure search stopped after {MAX_UNITS:,} sentences and rows{at}")
                 return CostScan(same_money(found), notes)
             carried = item if continues_item(block) else None
+            two_sided = _two_sided(block)
             for i, basis, named in in_scope(block, doc, carried):
                 context = " ".join(u.text for u in block[max(0, i - 2) : i + 3])[:1500]
-                new = _figures(block[i], basis, named, context, where)
+                new = _figures(block[i], basis, named, context, where, two_sided)
                 candidates += len(new)
                 found.extend(new)
                 if candidates >= max_candidates:
@@ -175,8 +177,20 @@ def _why_no_figures(text: ExtractedText) -> str:
 # --- Figures ----------------------------------------------------------------------------------
 
 
+def _two_sided(block: list[Unit]) -> bool:
+    """A table that lists money coming in ("Federal Revenue - ICE 287(g)") beside other lines:
+    those other lines are the spending side, whatever the heading says the money is."""
+    return any(u.row and _INCOMING_LABEL.search(_row_label(u.text)) for u in block)
+
+
+def _row_label(text: str) -> str:
+    """A row's cells that hold no figure: its label, and a cell's column year."""
+    cells = text.split(" | ")
+    return " ".join(c for c in cells if not find_amounts(c, row=True))
+
+
 def _figures(
-    unit: Unit, basis: Basis, named: bool, context: str, where: _Where
+    unit: Unit, basis: Basis, named: bool, context: str, where: _Where, two_sided: bool = False
 ) -> list[CostFigure]:
     text = unit.text
     amounts = find_amounts(text, row=unit.row)
@@ -186,13 +200,16 @@ def _figures(
     years = fiscal_mentions(text, where.date)
     spans = [(a.start, a.end) for a in amounts]
     section = {"cost": "costs", "revenue": "revenue", None: ""}[unit.section]
-    fallback = [unit.heading or "", section]
+    fallback = [section] if two_sided else [unit.heading or "", section]
+    label = _row_label(text) if unit.row else ""
     out: list[CostFigure] = []
     previous: Kind | None = None
     for i, amount in enumerate(amounts):
         lo = amounts[i - 1].end if i else 0
         hi = amounts[i + 1].start if i + 1 < len(amounts) else len(text)
         before, after = _clause(text[lo : amount.start], tail=True), _clause(text[amount.end : hi])
+        if unit.row and not re.search(r"[A-Za-z]{3}", before):
+            before = f"{label} {before}"  # a cell's figure is described by the row's label
         clause = f"{before} {after}"
         # "ICE pays $92 a day, while the Marshals pay $81": each amount's own part.
         own = f"{before if not i else _SPLIT.split(before)[-1]} {_SPLIT.split(after)[0]}"
@@ -208,7 +225,7 @@ def _figures(
             before,
             after,
             previous=previous,
-            first=not i,
+            first=not i or unit.row,
             fallback=fallback,
             nearby=context,
         )

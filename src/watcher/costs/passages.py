@@ -173,13 +173,24 @@ class _Builder:
     def close(self) -> Iterator[list[Unit]]:
         yield from self.flush_prose()
         if self.block:
-            title_only = len(self.block) <= 2 and not any(
-                u.row or find_amounts(u.text) or len(u.text) > 120 for u in self.block
-            )
-            self.carried = self.block[0].text if title_only else None
+            self._carry(self.block)
             yield self.block
         self.block = []
-        self.columns = []
+
+    def _carry(self, block: list[Unit]) -> None:
+        """A title (a line or two, or title rows of a form, without figures) heads the tables
+        below it, across blank lines and REVENUES / EXPENDITURES sections, until the next
+        title or a paragraph of prose; a row of column years is a header, not a title."""
+        no_figures = not any(find_amounts(u.text, row=u.row) for u in block)
+        if len(block) <= 3 and no_figures and not any(len(u.text) > 160 for u in block):
+            if not any(u.row and fiscal_mentions(u.text) for u in block):
+                self.carried = " ".join(u.text for u in block)
+                self.columns = []
+            return
+        prose = [u for u in block if not u.row and not _SECTION.match(u.text)]
+        if prose:
+            self.carried = None
+            self.columns = []
 
     def add_row(self, text: str) -> Iterator[list[Unit]]:
         yield from self.flush_prose()
@@ -189,6 +200,8 @@ class _Builder:
             head = " ".join(u.text for u in self.block)[-400:]
             if not find_amounts(head) or head.endswith(":"):
                 heading = head
+            if _SECTION.match(head) and self.carried:
+                heading = f"{self.carried} | {head}"  # "REVENUES" under the page's title
         elif not self.block:
             heading = self.carried
         else:
