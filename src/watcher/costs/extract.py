@@ -141,7 +141,8 @@ def scan_costs(
             two_sided = _two_sided(block)
             for i, basis, named in in_scope(block, doc, carried):
                 context = " ".join(u.text for u in block[max(0, i - 2) : i + 3])[:1500]
-                new = _figures(block[i], basis, named, context, where, two_sided)
+                prior = "" if block[i].row else " ".join(u.text for u in block[max(0, i - 3) : i])
+                new = _figures(block[i], basis, named, (context, prior[-600:]), where, two_sided)
                 candidates += len(new)
                 found.extend(new)
                 if candidates >= max_candidates:
@@ -190,9 +191,16 @@ def _row_label(text: str) -> str:
 
 
 def _figures(
-    unit: Unit, basis: Basis, named: bool, context: str, where: _Where, two_sided: bool = False
+    unit: Unit,
+    basis: Basis,
+    named: bool,
+    around: tuple[str, str],
+    where: _Where,
+    two_sided: bool = False,
 ) -> list[CostFigure]:
+    """The figures of one unit; ``around`` is the text near it and the sentences before it."""
     text = unit.text
+    context, prior = around
     amounts = find_amounts(text, row=unit.row)
     if not amounts:
         return []
@@ -228,6 +236,7 @@ def _figures(
             first=not i or unit.row,
             fallback=fallback,
             nearby=context,
+            prior=prior,
         )
         previous = kind
         year = year_for(years, spans, i, row=unit.row)

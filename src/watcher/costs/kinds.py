@@ -26,7 +26,7 @@ _I = re.I
 NET = re.compile(
     r"\bnet\b|\bleaving\b|\bleft\s+(?:the\s+)?(?:county|city|taxpayers|sheriff)|out[\s-]of[\s-]pocket"
     r"|\bafter\s+(?:the\s+)?(?:federal\s+)?reimburse\w*|\bbottom\s+line\b|unreimbursed"
-    r"|\bhole\b|\bgap\b|\bshortfall\b",
+    r"|\bhole\b|\bgap\b|\bshortfall\b|\bleaves\b|\blos(?:es|e|ing)\b|\bin\s+the\s+red\b",
     _I,
 )
 # Words that say which way money moves; they decide before the nouns below.
@@ -101,11 +101,44 @@ _PAYER = re.compile(
     r"|funded|picks?\s+up|picked\s+up)\b[^.;]{0,80}$",
     _I,
 )
+# The county's own side paying: "the county also pays", "we spend", "taxpayers cover".
+_LOCAL_PAYER = re.compile(
+    r"\b(?:county|city|sheriff(?:'s\s+office)?|office|department|jail|we|taxpayers|board)"
+    r"\s+(?:(?!(?:is|was|are|were|be|been|gets?|got)\b)\w+\s+){0,2}?(?:pays?|paid|spends?|spent|covers?|covered|funds?|funded|fronts?"
+    r"|advances?|absorbs?|shoulders?)\b(?![^.;]{0,40}\bback\b)[^.;]{0,60}$",
+    _I,
+)
+# Money handed to the local side: "has sent $100,000 to the Sheriff's Office".
+_HANDED = re.compile(
+    r"\b(?:sends?|sent|gives?|gave|paid|pays?|disburs\w+|transferr?\w*|wired|award\w*)\s+"
+    r"(?:\w+\s+){0,2}$",
+    _I,
+)
+_TO_LOCAL = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?to\s+(?:the\s+)?(?:[A-Z]\w+\s+){0,3}(?:county|city|sheriff|office"
+    r"|department|jail|constable)",
+    _I,
+)
+# A sentence that points back ("That check came to $51,300.", "Grimes County received
+# $80,000."): what the money is comes from the sentence before.
+_POINTS_BACK = re.compile(
+    r"^(?:\W*\w+\s+){0,3}?(?:that|this|the|each|every)\s+(?:check|payment|money|amount|sum"
+    r"|installment|award|transfer|bill)s?\b|^(?:\S+\s+){0,4}(?:received|receives|got|gets)\s+$",
+    _I,
+)
 # "including $623,055 for beds": a part of the amount before, and of its kind.
 _PART_OF = re.compile(
     r"\b(?:including|includes|of\s+which|comprising|consisting\s+of)\b|:\s*$"
-    r"|^\s*,?\s*or\s+(?:about\s+|roughly\s+)?$",  # "$38,657, or $8,995 per year": the same
+    r"|^\s*,?\s*or\s+(?:about\s+|roughly\s+)?$"  # "$38,657, or $8,995 per year": the same
+    r"|,\s*(?:or\s+)?(?:(?:about|roughly|nearly|almost|more\s+than|over|some|just\s+(?:over"
+    r"|under)|a\s+total\s+of)\s+)?$",  # "$31 a day on each one, more than $400,000"
     _I,
+)
+_DAY_COST = re.compile(
+    r"\bcosts?\b|\bcosting\b|\bspen[dt]s?\b|\bexpense\b|\bto\s+(?:house|hold|jail|feed)\b", _I
+)
+_INCOMING = re.compile(
+    r"\bpa(?:ys?|id)\b|\breimburs|\brevenue|\breceiv|\bbring|\bbrought|\bcollect|\bper[\s-]diem", _I
 )
 # A whole department's or county's budget: "the sheriff's $48 million budget", "Department Total".
 _OWNER = r"(?:sheriff'?s?|jail'?s?|county'?s?|department'?s?|office'?s?|overall|total|entire|whole"
@@ -158,41 +191,49 @@ def kind_of(
     first: bool,
     fallback: Iterable[str] = (),
     nearby: str = "",
+    prior: str = "",
 ) -> Kind:
-    """The kind of ``amount``, first rule that answers: a day rate is per-diem; "net" in
-    its clause; the other side paying ("ICE pays for ...") is a reimbursement; a direction
-    word (reimbursed, revenue, grant, cost) in its own clause, grant or reimbursement beating
-    plain revenue; a part ("including $X for beds") takes the kind of the whole; direction
-    words in the sentence, then in ``fallback`` (a row's heading or section); money asked
-    for ("expects to ask for $X") from the grant named ``nearby``; then what the money is
-    spent on (salaries, vehicles: cost)."""
+    """The kind of ``amount``, first rule that answers: a day rate (per-diem, unless the
+    clause says it is what the county spends or loses); "net" in its clause; which way the
+    money goes ("ICE pays for ...", "has sent $X to the Sheriff's Office": money in, "the
+    county pays $X": cost); a direction word (reimbursed, revenue, grant, cost) in its own
+    clause, grant or reimbursement beating plain revenue; a restatement or a part ("including
+    $X for beds") takes the kind of the amount before; a sentence that points back ("That
+    check came to $X") takes the words of the sentences before (``prior``); direction words
+    in the sentence, then in ``fallback`` (a row's heading or section); money asked for from
+    the grant named ``nearby``; then what the money is spent on (salaries, vehicles: cost)."""
     head = text[: amount.start]
-    small = abs(amount.value) < 1000
-    if amount.unit == "day" or PER_DIEM_BEFORE.search(before if small else before[-40:]):
-        return "per_diem"
-    if small and PER_DIEM_BEFORE.search(head):
-        return "per_diem"  # "The daily rate ... rises to $96 on October 1 from $89 now."
-    if _net(before) or NET.match(after.lstrip()):
-        return "net"
-    if _PAYER.search(head[-120:]):
-        return "grant" if KIND_WORDS[0][0].search(head) else "reimbursement"
-    # Words just after the amount before ours are that amount's ("$167,500 in stipends ...
-    # plus $370,600 in revenue"): ours start after the last conjunction.
     own = before if first else _CONJUNCTION.split(before)[-1]
     # Only words after the amount up to a comma are its own ("$89,975 in start-up costs");
     # past it they describe something else ("($862,000), shown as a negative expenditure").
-    found = _nearest(KIND_WORDS, own, _COMMA.split(after, maxsplit=1)[0], 60)
+    own_after = _COMMA.split(after, maxsplit=1)[0]
+    found = _rate_kind(amount, before, head, own, own_after)
+    if found is None and (_net(before) or NET.match(after.lstrip())):
+        found = "net"
+    found = found or _direction(text, head, own, after)
+    if found:
+        return found
+    # Words just after the amount before ours are that amount's ("$167,500 in stipends ...
+    # plus $370,600 in revenue"): ours start after the last conjunction.
+    found = _nearest(KIND_WORDS, own, own_after, 60)
     if found == "revenue":
         found = next((k for p, k in KIND_WORDS[:2] if p.search(own)), found)
+    back = bool(prior) and bool(_POINTS_BACK.search(head))
+    if back and found in (None, "revenue") and not re.search(r"\brevenue", own, _I):
+        found = _nearest(KIND_WORDS, prior, "") or found
     if found:
         return found
     if previous and previous != "per_diem" and _PART_OF.search(before):
         return previous
-    found = _nearest(KIND_WORDS, head, _COMMA.split(after, maxsplit=1)[0], 60)
+    found = _nearest(KIND_WORDS, head, own_after, 60)
     for extra in fallback:
         found = found or _nearest(KIND_WORDS, extra, "")
-    if found:
-        return found
+    return found or _asked_or_spent(head, before, after, nearby, fallback)
+
+
+def _asked_or_spent(
+    head: str, before: str, after: str, nearby: str, fallback: Iterable[str]
+) -> Kind:
     if _REQUEST.search(head[-80:]) and nearby:
         # "expects to ask for about $640,000": money asked of the grant or agreement named
         # in the sentences around.
@@ -203,6 +244,31 @@ def kind_of(
     for extra in fallback:
         found = found or _nearest(OBJECT_WORDS, extra, "")
     return found or "unknown"
+
+
+def _rate_kind(amount: Amount, before: str, head: str, own: str, own_after: str) -> Kind | None:
+    """A day rate is a per-diem paid to the jail, unless its own clause says the county spends
+    it ("costs the county $112 a day to house") or loses it ("loses $31 a day")."""
+    small = abs(amount.value) < 1000
+    day = amount.unit == "day" or PER_DIEM_BEFORE.search(before if small else before[-40:])
+    if not day and not (small and PER_DIEM_BEFORE.search(head)):
+        return None  # "The daily rate ... rises to $96 on October 1 from $89 now."
+    if _net(own):
+        return "net"
+    if amount.unit == "day" and _DAY_COST.search(f"{own} {own_after}"):
+        return "per_diem" if _INCOMING.search(own) else "cost"
+    return "per_diem"
+
+
+def _direction(text: str, head: str, own: str, after: str) -> Kind | None:
+    """Which way the money goes, from who pays whom in the amount's clause."""
+    if _PAYER.search(head[-120:]):
+        return "grant" if KIND_WORDS[0][0].search(head) else "reimbursement"
+    if _HANDED.search(own) and _TO_LOCAL.match(after):
+        return next((k for p, k in KIND_WORDS[:2] if p.search(text)), "revenue")
+    if _LOCAL_PAYER.search(own):
+        return "cost"
+    return None
 
 
 def _net(before: str) -> bool:

@@ -81,7 +81,8 @@ TOPIC_LINK = re.compile(
     r"\b(?:program|unit|agreement|partnership|task\s+force|initiative|model|positions?"
     r"|deput(?:y|ies)|officers?|personnel|salar\w+|overtime|reimburs\w*|stipends?|ICE"
     r"|federal|immigra\w+|detain\w*|deport\w*|per[\s-]diem|transfers?|net|impact|they|them"
-    r"|it\s+(?:would|will|could|costs?|has|had|is|was))\b"
+    r"|it\s+(?:would|will|could|costs?|has|had|is|was)|received|receives"
+    r"|(?:that|this|the|each)\s+(?:check|payment|installment|award)s?)\b"
     r"|^(?:that|this)\s+(?:is|was|means|leaves|left|amounts|comes|adds)\b",
     _I,
 )
