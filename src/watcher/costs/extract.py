@@ -40,6 +40,7 @@ from watcher.costs.passages import (
     in_scope,
     names_program,
     page_basis,
+    title_of,
 )
 from watcher.formats.text import ExtractedText, document_date_from_text
 
@@ -129,9 +130,13 @@ def scan_costs(
             at = f" of page {page}" if page else ""
             notes.append(f"figure search stopped at line {MAX_PAGE_LINES:,}{at}: page too long")
         item: Basis | None = None  # the agenda item a "FISCAL IMPACT:" section belongs to
+        title: Basis | None = None  # the title of the report or item the block is under
         for block in blocks(page_text):
             if not continues_item(block):
                 item = names_program(" ".join(u.text for u in block[:3]))
+            is_title = title_of(block)
+            if is_title is not None:
+                title = item if is_title else None
             units += len(block)
             if units > MAX_UNITS:
                 at = f" (page {page})" if page else ""
@@ -139,7 +144,7 @@ def scan_costs(
                 return CostScan(same_money(found), notes)
             carried = item if continues_item(block) else None
             two_sided = _two_sided(block)
-            for i, basis, named in in_scope(block, doc, carried):
+            for i, basis, named in in_scope(block, doc, carried, title):
                 context = " ".join(u.text for u in block[max(0, i - 2) : i + 3])[:1500]
                 prior = "" if block[i].row else " ".join(u.text for u in block[max(0, i - 3) : i])
                 new = _figures(block[i], basis, named, (context, prior[-600:]), where, two_sided)

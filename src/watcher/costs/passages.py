@@ -30,6 +30,7 @@ __all__ = [
     "in_scope",
     "names_program",
     "page_basis",
+    "title_of",
 ]
 
 Basis = Literal["287(g)", "model", "ice-agreement"]
@@ -350,19 +351,35 @@ def _basis(text: str, ice_in_block: bool, doc: Basis | None) -> Basis | None:
     return None
 
 
+_TITLE_LABEL = re.compile(r"^(?:subject|title|re|staff\s+report|agenda\s+item|item)\b", _I)
+
+
+def title_of(block: list[Unit]) -> bool | None:
+    """True for a title block (a line or two without figures, not a sentence, or labelled
+    "Subject:", "STAFF REPORT"), False for a block that starts another agenda item, else None:
+    the title of a report or item heads the paragraphs below it until the next one."""
+    texts = [u.text for u in block]
+    short = len(block) <= 2 and all(len(t) <= 160 for t in texts)
+    if short and not any(find_amounts(u.text, row=u.row) for u in block):
+        if not texts[-1].rstrip().endswith(".") or _TITLE_LABEL.match(texts[0]):
+            return True
+    return False if _ITEM_START.match(texts[0]) and not FISCAL_SECTION.match(texts[0]) else None
+
+
 def continues_item(block: list[Unit]) -> bool:
     """A labelled money section of an agenda item ("FISCAL IMPACT:"): about that item."""
     return bool(block) and bool(FISCAL_SECTION.match(block[0].text))
 
 
 def in_scope(
-    block: list[Unit], doc: Basis | None, item: Basis | None = None
+    block: list[Unit], doc: Basis | None, item: Basis | None = None, title: Basis | None = None
 ) -> Iterator[tuple[int, Basis, bool]]:
     """Units of the block about the program: (index, basis, named in the unit itself). A
     short block (an agenda item, a news paragraph) is one topic; in a long one only the
     mention's sentence, the one before and the two after count, and then only when they
     point back to the program. Rows count alone or under a heading that names it. ``item``
-    is the basis of the agenda item a money section (``continues_item``) belongs to. Lazy, so
+    is the basis of the agenda item a money section (``continues_item``) belongs to; under a
+    ``title`` that names the program, sentences that point back to it count. Lazy, so
     a caller that stops early has not paid for the rest of a huge block."""
     ice = any(ICE.search(u.text) for u in block[:50]) or bool(
         len(block) > 50 and ICE.search("\n".join(u.text for u in block[50:]))
@@ -393,6 +410,6 @@ def in_scope(
         else:
             window = range(max(0, i - 2), min(len(block), i + 2))
             near = next((m for j in window if not block[j].row and (m := mark(j))), None)
-            basis = first if short else (near or item)
+            basis = (first if short else (near or item)) or title
             if basis is not None and (item or TOPIC_LINK.search(unit.text)):
                 yield i, basis, False
