@@ -8,7 +8,8 @@ text names the program or they sit under a heading that does, so neighbouring li
 department totals and other programs' lines never join a 287(g) passage. Inside a document
 that names 287(g) or an ICE agreement, "the ICE program", "the federal program", "the
 immigration enforcement unit" and "designated immigration officers" name it too.
-Imports only ``watcher.costs.amounts`` and ``watcher.costs.fiscal`` (pure text helpers).
+Plain ``pdftotext`` tables are first rewritten as layout rows (``watcher.costs.lines``).
+Imports only ``watcher.costs.amounts``, ``fiscal`` and ``lines`` (pure text helpers).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Literal
 
 from watcher.costs.amounts import find_amounts
 from watcher.costs.fiscal import fiscal_mentions
+from watcher.costs.lines import rejoin_plain_tables, sentences
 
 __all__ = [
     "ANY_MENTION",
@@ -105,13 +107,7 @@ _SECTION = re.compile(
     r"|personnel\s+services|operating\s+expenses))\s*:?$",
     _I,
 )
-_ABBREV = re.compile(
-    r"(?:\b(?:U\.S|Mr|Mrs|Ms|Dr|No|Nos|Inc|Co|Corp|Ltd|St|Pct|Dept|Sec|Art|vs|approx|est|Jan|Feb"
-    r"|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z]"
-    r"|\b(?:[Ii]tem|ITEM|[Ss]ection|[Pp]art|[Aa]rticle)\s+[\w-]{1,5})\.$",
-)
 MAX_BLOCK_UNITS = 2000
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9$])")
 
 
 @dataclass
@@ -166,7 +162,7 @@ class _Builder:
         if self.prose:
             text = " ".join(self.prose)
             self.prose.clear()
-            for sentence in _sentences(text):
+            for sentence in sentences(text):
                 self.block.append(Unit(sentence, False, section=self.section))
                 if len(self.block) >= MAX_BLOCK_UNITS:  # no real paragraph is this long
                     yield self.block
@@ -213,7 +209,7 @@ class _Builder:
 
 def blocks(page_text: str) -> Iterator[list[Unit]]:
     """Paragraphs as lists of units, one at a time; see the module docstring."""
-    page_text = page_text.replace("**", "").replace("__", "")
+    page_text = rejoin_plain_tables(page_text.replace("**", "").replace("__", ""))
     b = _Builder()
     bullet: list[str] = []
     for raw_line in page_text.split("\n"):
@@ -300,35 +296,6 @@ def _column_year(columns: list[tuple[int, int, str]], start: int, end: int) -> s
         if gap <= 12 and (best is None or gap < best[0]):
             best = (gap, words)
     return best[1] if best else None
-
-
-def _sentences(text: str) -> Iterator[str]:
-    text = " ".join(text.split())
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        # Only the last few characters decide; slicing from ``start`` is quadratic on a
-        # 5 MB page with no sentence breaks.
-        if match.start() - start < 4 or _ABBREV.search(
-            text[max(start, match.start() - 12) : match.start() + 1]
-        ):
-            continue  # "5.", "A." and "Item 14." number an item; "U.S." is no sentence end
-        yield from _cap(text[start : match.start() + 1])
-        start = match.end()
-    if start < len(text):
-        yield from _cap(text[start:])
-
-
-def _cap(sentence: str, limit: int = 1500) -> list[str]:
-    """Text with no sentence breaks (a flattened table, a hostile page) in pieces of at most
-    ``limit`` characters cut at spaces, so the work per figure stays bounded."""
-    pieces = []
-    start = 0
-    while len(sentence) - start > limit:
-        cut = sentence.rfind(" ", start + limit // 2, start + limit)
-        cut = cut if cut > 0 else start + limit
-        pieces.append(sentence[start:cut])
-        start = cut + 1 if sentence[cut : cut + 1] == " " else cut
-    return [*pieces, sentence[start:]]
 
 
 # --- Scope ------------------------------------------------------------------------------------
