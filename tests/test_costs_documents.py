@@ -13,6 +13,7 @@ rules did on it unseen.
 from __future__ import annotations
 
 from test_costs_documents_later import BATCH3, BATCH4, BATCH5, BATCH6, Labels
+from test_costs_documents_eighth import BATCH8
 from test_costs_documents_seventh import BATCH7
 from watcher.costs.amounts import find_amounts
 from watcher.costs.passages import blocks
@@ -308,6 +309,7 @@ DOCUMENTS: dict[str, tuple[str, Labels]] = {
     **BATCH5,
     **BATCH6,
     **BATCH7,
+    **BATCH8,
 }
 # "close to $1M" and "$987,640" are one figure: the rounded one is found as a note on the
 # exact one, so it is not expected as a figure of its own.

@@ -66,7 +66,14 @@ _COMPARED = re.compile(
     r"\s+(?:the\s+|a\s+)?$",
     re.I,
 )
+_MONEY_LINE = re.compile(r"^[A-Z][\w /&'()-]{0,40}:\s*[-(]?\$")
 _INCOMING_LABEL = re.compile(r"\b(?:revenues?|reimburs\w*|grants?|receipts?)\b", re.I)
+_COMPARISON = re.compile(
+    r"^(?:that|this|it)\s+(?:is|was|'s|would\s+be|equals?)\s+(?:\w+\s+){0,2}?(?:what|as\s+much\s+as"
+    r"|the\s+same\s+as|equal\s+to|twice|half|double|enough\s+to|comparable\s+to|similar\s+to"
+    r"|more\s+than\s+(?:what|the))\b",
+    re.I,
+)
 _INCLUDING = re.compile(r"\b(?:including|of\s+which|among\s+them)\b", re.I)
 _NOT_PROGRAM = re.compile(
     r"\bnot\s+(?:part\s+of|related\s+to|included\s+in|connected\s+(?:to|with)|tied\s+to)\b"
@@ -129,20 +136,14 @@ def scan_costs(
             page_text = "\n".join(page_text.split("\n", MAX_PAGE_LINES)[:MAX_PAGE_LINES])
             at = f" of page {page}" if page else ""
             notes.append(f"figure search stopped at line {MAX_PAGE_LINES:,}{at}: page too long")
-        item: Basis | None = None  # the agenda item a "FISCAL IMPACT:" section belongs to
-        title: Basis | None = None  # the title of the report or item the block is under
+        scope = _Scope()
         for block in blocks(page_text):
-            if not continues_item(block):
-                item = names_program(" ".join(u.text for u in block[:3]))
-            is_title = title_of(block)
-            if is_title is not None:
-                title = item if is_title else None
+            carried, title = scope.enter(block)
             units += len(block)
             if units > MAX_UNITS:
                 at = f" (page {page})" if page else ""
                 notes.append(f"figure search stopped after {MAX_UNITS:,} sentences and rows{at}")
                 return CostScan(same_money(found), notes)
-            carried = item if continues_item(block) else None
             two_sided = _two_sided(block)
             for i, basis, named in in_scope(block, doc, carried, title):
                 context = " ".join(u.text for u in block[max(0, i - 2) : i + 3])[:1500]
@@ -158,6 +159,30 @@ def scan_costs(
     if not figures and not text.scanned:
         notes.append(_why_no_figures(text))
     return CostScan(figures, notes)
+
+
+class _Scope:
+    """The agenda item and the title the blocks of a page are under. A money section
+    ("FISCAL IMPACT:") and the "Revenue: $X" lines after it belong to the item above; a title
+    heads what follows until the next title or item."""
+
+    def __init__(self) -> None:
+        self.item: Basis | None = None
+        self.title: Basis | None = None
+        self.in_money = False
+
+    def enter(self, block: list[Unit]) -> tuple[Basis | None, Basis | None]:
+        """(the item a money section belongs to, the title above) for ``block``."""
+        line = self.in_money and len(block) <= 3 and bool(_MONEY_LINE.match(block[0].text))
+        if continues_item(block) or line:
+            self.in_money = True
+            return self.item, self.title
+        self.in_money = False
+        self.item = names_program(" ".join(u.text for u in block[:3]))
+        is_title = title_of(block)
+        if is_title is not None:
+            self.title = self.item if is_title else None
+        return None, self.title
 
 
 def cost_notes(text: ExtractedText, figures: list[CostFigure]) -> list[str]:
@@ -215,6 +240,8 @@ def _figures(
     section = {"cost": "costs", "revenue": "revenue", None: ""}[unit.section]
     fallback = [section] if two_sided else [unit.heading or "", section]
     label = _row_label(text) if unit.row else ""
+    # "That is about what the county pays for its parks, $3.5 million": money to compare with.
+    compared = not unit.row and bool(_COMPARISON.match(text)) and not R287G.search(text)
     out: list[CostFigure] = []
     previous: Kind | None = None
     for i, amount in enumerate(amounts):
@@ -228,7 +255,7 @@ def _figures(
         own = f"{before if not i else _SPLIT.split(before)[-1]} {_SPLIT.split(after)[0]}"
         if _other_money(own, unit) or is_total(text, amount, before, unit.row):
             continue
-        if _NOT_PROGRAM.search(clause) or _COMPARED.search(before[-30:]):
+        if _NOT_PROGRAM.search(clause) or _COMPARED.search(before[-30:]) or compared:
             continue  # "$1.9 million: the food contract, which is not part of the program"
         if named and _whole_of_a_287g_part(text, amount.start, after):
             continue  # "$2.4 million in federal funds, including $600,000 tied to 287(g)"

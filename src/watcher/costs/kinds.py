@@ -26,7 +26,7 @@ _I = re.I
 NET = re.compile(
     r"\bnet\b|\bleaving\b|\bleft\s+(?:the\s+)?(?:county|city|taxpayers|sheriff)|out[\s-]of[\s-]pocket"
     r"|\bafter\s+(?:the\s+)?(?:federal\s+)?reimburse\w*|\bbottom\s+line\b|unreimbursed"
-    r"|\bhole\b|\bgap\b|\bshortfall\b|\bleaves\b|\blos(?:es|e|ing)\b|\bin\s+the\s+red\b",
+    r"|\bhole\b|\bgap\b|\bshortfall\b|\bleaves\b|\blos(?:es|e|ing)\b|\bin\s+the\s+red\b|\bsurplus\b",
     _I,
 )
 # Words that say which way money moves; they decide before the nouns below.
@@ -36,7 +36,7 @@ KIND_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
         re.compile(
             r"\breimburs\w*|\bstipends?\b|\brecover(?:y|ies|ed)\b|\bpaid\s+back\b|\brepa(?:id|ys?|ying)\b"
             r"|\b(?:sends?|sent|gives?|gave)\s+back\b|\brefund\w*"
-            r"|\bpay\s+back\b",
+            r"|\bpay\s+back\b|\b(?:bill|invoice)(?:s|d|ed|ing)?\s+(?:to\s+)?(?:ICE|DHS|the\s+federal)",
             _I,
         ),
         "reimbursement",
@@ -51,6 +51,7 @@ KIND_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (
         re.compile(
             r"\bcosts?\b|\bcosting\b|\bexpen\w+|\bspen[dt]\w*|\bbudget\w*|\bdeficit\b"
+            r"|\bfloat(?:s|ed|ing)\b|\bfront(?:s|ed|ing)\b|\babsorb(?:s|ed|ing)?\b"
             r"|\bpurchase\w*|\bpa(?:y|id)\s+for\b|\bcharges?\b|\bfunding\s+for\b",
             _I,
         ),
@@ -108,9 +109,16 @@ _LOCAL_PAYER = re.compile(
     r"|advances?|absorbs?|shoulders?)\b(?![^.;]{0,40}\bback\b)[^.;]{0,60}$",
     _I,
 )
+# The local side being paid: "the city pays the county $45", "the office has been paid".
+_PAID_LOCAL = re.compile(
+    r"\b(?:pays?|paid|reimburses?|gives?|sends?)\s+(?:the\s+)?(?:county|city|sheriff(?:'s\s+office)?"
+    r"|jail|us|department)\b[^.;$]{0,40}$|\b(?:has|have|had|was|were|is|are|be)\s+(?:been\s+)?"
+    r"paid\s+(?:\w+\s+){0,2}$",
+    _I,
+)
 # Money handed to the local side: "has sent $100,000 to the Sheriff's Office".
 _HANDED = re.compile(
-    r"\b(?:sends?|sent|gives?|gave|paid|pays?|disburs\w+|transferr?\w*|wired|award\w*)\s+"
+    r"\b(?:sends?|sent|gives?|gave|paid|pays?|disburs\w+|wired|award\w*)\s+"
     r"(?:\w+\s+){0,2}$",
     _I,
 )
@@ -123,17 +131,20 @@ _TO_LOCAL = re.compile(
 # $80,000."): what the money is comes from the sentence before.
 _POINTS_BACK = re.compile(
     r"^(?:\W*\w+\s+){0,3}?(?:that|this|the|each|every)\s+(?:check|payment|money|amount|sum"
-    r"|installment|award|transfer|bill)s?\b|^(?:\S+\s+){0,4}(?:received|receives|got|gets)\s+$",
+    r"|installment|award|transfer|bill)s?\b|^(?:\S+\s+){0,4}(?:received|receives|got|gets)\s+$"
+    r"|\b(?:remaining|rest\s+of|balance\s+of|remainder\s+of)\s+(?:the\s+)?$",
     _I,
 )
 # "including $623,055 for beds": a part of the amount before, and of its kind.
 _PART_OF = re.compile(
     r"\b(?:including|includes|of\s+which|comprising|consisting\s+of)\b|:\s*$"
     r"|^\s*,?\s*or\s+(?:about\s+|roughly\s+)?$"  # "$38,657, or $8,995 per year": the same
+    r"|\b(?:the\s+)?(?:remaining|rest\s+of|balance\s+of|remainder\s+of)\s+(?:the\s+)?$"
     r"|,\s*(?:or\s+)?(?:(?:about|roughly|nearly|almost|more\s+than|over|some|just\s+(?:over"
     r"|under)|a\s+total\s+of)\s+)?$",  # "$31 a day on each one, more than $400,000"
     _I,
 )
+_RECEIVE = re.compile(r"\b(?:receiv\w*|gets?|got)\s+(?:\w+\s+){0,2}$", _I)
 _DAY_COST = re.compile(
     r"\bcosts?\b|\bcosting\b|\bspen[dt]s?\b|\bexpense\b|\bto\s+(?:house|hold|jail|feed)\b", _I
 )
@@ -218,17 +229,28 @@ def kind_of(
     found = _nearest(KIND_WORDS, own, own_after, 60)
     if found == "revenue":
         found = next((k for p, k in KIND_WORDS[:2] if p.search(own)), found)
-    back = bool(prior) and bool(_POINTS_BACK.search(head))
-    if back and found in (None, "revenue") and not re.search(r"\brevenue", own, _I):
-        found = _nearest(KIND_WORDS, prior, "") or found
+    if prior and found in (None, "revenue") and not re.search(r"\brevenue", own, _I):
+        back = _POINTS_BACK.search(head) or (found and _RECEIVE.search(own))
+        found = (_incoming(prior) or _nearest(KIND_WORDS, prior, "") if back else None) or found
     if found:
         return found
     if previous and previous != "per_diem" and _PART_OF.search(before):
         return previous
     found = _nearest(KIND_WORDS, head, own_after, 60)
     for extra in fallback:
-        found = found or _nearest(KIND_WORDS, extra, "")
+        # A heading's head noun decides: "awards under its reimbursement program" are grants.
+        found = found or next((k for p, k in KIND_WORDS if p.search(extra)), None)
     return found or _asked_or_spent(head, before, after, nearby, fallback)
+
+
+def _incoming(text: str) -> Kind | None:
+    """The grant or reimbursement named nearest the end of ``text``, if any."""
+    best: tuple[int, Kind] | None = None
+    for pattern, kind in KIND_WORDS[:2]:
+        for m in pattern.finditer(text):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), kind)
+    return best[1] if best else None
 
 
 def _asked_or_spent(
@@ -264,7 +286,7 @@ def _direction(text: str, head: str, own: str, after: str) -> Kind | None:
     """Which way the money goes, from who pays whom in the amount's clause."""
     if _PAYER.search(head[-120:]):
         return "grant" if KIND_WORDS[0][0].search(head) else "reimbursement"
-    if _HANDED.search(own) and _TO_LOCAL.match(after):
+    if (_HANDED.search(own) and _TO_LOCAL.match(after)) or _PAID_LOCAL.search(own):
         return next((k for p, k in KIND_WORDS[:2] if p.search(text)), "revenue")
     if _LOCAL_PAYER.search(own):
         return "cost"

@@ -122,8 +122,9 @@ def _rows(segments: list[list[str]], i: int, out: list[str]) -> int:
 
 
 def _columns(segments: list[list[str]], i: int, out: list[str]) -> int:
-    """Column by column: a segment of labels, header cells one per segment, then runs of
-    figures, one run per column and section. Returns the segments used, or 0."""
+    """Column by column: a segment of labels, header cells one per segment (or the headers
+    first, then the labels), then runs of figures, one run per column and section. Returns
+    the segments used, or 0."""
     labels = segments[i]
     if not 2 <= len(labels) <= MAX_RUN or not all(_is_label(x) for x in labels):
         return 0
@@ -134,6 +135,11 @@ def _columns(segments: list[list[str]], i: int, out: list[str]) -> int:
             break
         headers.append(segments[j][0])
         j += 1
+    above: list[str] = []
+    if headers and j + 1 < len(segments) and all(_is_label(x) for x in segments[j][:MAX_RUN]):
+        # The headers printed before the labels: what came first is the table's title.
+        above, labels = labels, segments[j]
+        j += 1
     runs = []
     while j < len(segments) and len(runs) < MAX_CELLS * 8 and all(map(_is_cell, segments[j])):
         runs.append(segments[j])
@@ -142,6 +148,7 @@ def _columns(segments: list[list[str]], i: int, out: list[str]) -> int:
     if table is None or not runs or len(runs) % len(table[1]):
         return 0
     title, sections = table
+    title = above + title
     ncols = len(runs) // len(sections)
     if headers and len(headers) != ncols:
         return 0
