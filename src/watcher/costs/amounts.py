@@ -139,9 +139,9 @@ def _spans(text: str, row: bool) -> list[tuple[int, int, Decimal]]:
     spans: list[tuple[int, int, Decimal]] = []
     for m in _AMOUNT.finditer(text):
         amount = _to_amount(m)
-        if amount is not None and amount < 0 and m.group(0).startswith("("):
-            if not _VALUE_SLOT.search(text[max(0, m.start() - 30) : m.start()]):
-                amount = -amount
+        bracketed = amount is not None and amount < 0 and m.group(0).startswith("(")
+        if bracketed and not _VALUE_SLOT.search(text[max(0, m.start() - 30) : m.start()]):
+            amount = -amount if amount is not None else None
         if amount is not None:
             spans.append((m.start(), m.end(), amount))
     for _, end, _ in list(spans):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 
 from watcher.costs.fiscal import fiscal_mentions
 
@@ -31,6 +32,7 @@ _LABEL_WIDTH = 64
 _CELL_WIDTH = 18
 MAX_RUN = 400  # labels of one table; a longer run of short lines is not one
 MAX_CELLS = 24  # columns of one table
+_MONEY_CELL = re.compile(r"[$,.]|\d{5}")
 _LONE_FIGURE = re.compile(r"(?m)^[ \t]*[-(]?\$?\d[\d,]*(?:\.\d\d)?\)?[ \t]*$")
 
 _ABBREV = re.compile(
@@ -60,10 +62,39 @@ def _row(label: str, cells: list[str]) -> str:
     )
 
 
+class _Segment:
+    """A run of non-blank lines, with what it can be in a table worked out once."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+
+    @cached_property
+    def cell(self) -> bool:
+        return len(self.lines) == 1 and _is_cell(self.lines[0])
+
+    @cached_property
+    def header(self) -> bool:
+        return len(self.lines) == 1 and _is_header(self.lines[0])
+
+    @cached_property
+    def label(self) -> bool:
+        """Its last line can label a row."""
+        return _is_label(self.lines[-1])
+
+    @cached_property
+    def labels(self) -> bool:
+        return 1 <= len(self.lines) <= MAX_RUN and all(map(_is_label, self.lines))
+
+    @cached_property
+    def cells(self) -> bool:
+        return all(map(_is_cell, self.lines))
+
+
 def rejoin_plain_tables(page: str) -> str:
     """The page with plain-``pdftotext`` tables rewritten as layout rows (see the module
-    docstring); a page without such runs comes back unchanged. Linear in the page: a row or a
-    column is looked for at most ``MAX_CELLS`` segments ahead."""
+    docstring); a page without such runs comes back unchanged. Linear in the page: each
+    segment is classified once, and a row or a column is looked for at most ``MAX_CELLS``
+    segments ahead."""
     if "\n\n" not in page or not _LONE_FIGURE.search(page):
         return page
     segments = _segments(page.split("\n"))
@@ -72,90 +103,88 @@ def rejoin_plain_tables(page: str) -> str:
     while i < len(segments):
         used = _columns(segments, i, out) or _rows(segments, i, out)
         if not used:
-            out.extend(segments[i])
+            out.extend(segments[i].lines)
             out.append("")
             used = 1
         i += used
     return "\n".join(out)
 
 
-def _segments(lines: list[str]) -> list[list[str]]:
+def _segments(lines: list[str]) -> list[_Segment]:
     """Runs of non-blank lines."""
-    segments: list[list[str]] = []
+    segments: list[_Segment] = []
     current: list[str] = []
     for line in lines:
         text = line.strip()
         if text:
             current.append(text)
         elif current:
-            segments.append(current)
+            segments.append(_Segment(current))
             current = []
     if current:
-        segments.append(current)
+        segments.append(_Segment(current))
     return segments
 
 
-def _rows(segments: list[list[str]], i: int, out: list[str]) -> int:
-    """Row by row: a label line, then one cell per segment. Needs two such rows in a row, so
-    a lone "Total" above a lone figure stays prose. Returns the segments used, or 0."""
+def _rows(segments: list[_Segment], i: int, out: list[str]) -> int:
+    """Row by row: a label line, then one cell per segment. Needs two rows with money in them
+    ("1,402,118", "$96"), so a paragraph above a page number stays prose. Returns the
+    segments used, or 0."""
     rows: list[tuple[str, list[str]]] = []
     j = i
-    while j < len(segments) and _is_label(segments[j][-1]) and (j == i or len(segments[j]) == 1):
+    while j < len(segments) and segments[j].label and (j == i or len(segments[j].lines) == 1):
         cells: list[str] = []
         k = j + 1
-        while k < len(segments) and len(segments[k]) == 1 and len(cells) < MAX_CELLS:
-            cell = segments[k][0]
-            if not (_is_cell(cell) or (not rows and _is_header(cell))):
+        while k < len(segments) and len(cells) < MAX_CELLS:
+            if not (segments[k].cell or (not rows and segments[k].header)):
                 break
-            cells.append(cell)
+            cells.append(segments[k].lines[0])
             k += 1
         if not cells:
             break
-        rows.append((segments[j][-1], cells))
+        rows.append((segments[j].lines[-1], cells))
         j = k  # only the first row may hold header cells: a failed try costs two rows
-    if sum(1 for _, cells in rows if any(_is_cell(c) for c in cells)) < 2:
+    if sum(1 for _, cells in rows if any(_MONEY_CELL.search(c) for c in cells)) < 2:
         return 0
-    out.extend(segments[i][:-1])
+    out.extend(segments[i].lines[:-1])
     out.extend(_row(label, cells) for label, cells in rows)
     out.append("")
     return j - i
 
 
-def _columns(segments: list[list[str]], i: int, out: list[str]) -> int:
+def _columns(segments: list[_Segment], i: int, out: list[str]) -> int:
     """Column by column: a segment of labels, header cells one per segment (or the headers
     first, then the labels), then runs of figures, one run per column and section. Returns
     the segments used, or 0."""
-    labels = segments[i]
-    if not 2 <= len(labels) <= MAX_RUN or not all(_is_label(x) for x in labels):
+    if len(segments[i].lines) < 2 or not segments[i].labels:
         return 0
+    labels = segments[i].lines
     j = i + 1
-    headers = []
-    while j < len(segments) and len(headers) < MAX_CELLS and len(segments[j]) == 1:
-        if not _is_header(segments[j][0]):
-            break
-        headers.append(segments[j][0])
+    headers: list[str] = []
+    while j < len(segments) and len(headers) < MAX_CELLS and segments[j].header:
+        headers.append(segments[j].lines[0])
         j += 1
     above: list[str] = []
-    if headers and j + 1 < len(segments) and all(_is_label(x) for x in segments[j][:MAX_RUN]):
+    nxt = segments[j] if j + 1 < len(segments) else None
+    if headers and nxt and len(nxt.lines) >= 2 and nxt.labels and segments[j + 1].cells:
         # The headers printed before the labels: what came first is the table's title.
-        above, labels = labels, segments[j]
+        above, labels = labels, nxt.lines
         j += 1
-    runs = []
-    while j < len(segments) and len(runs) < MAX_CELLS * 8 and all(map(_is_cell, segments[j])):
-        runs.append(segments[j])
+    runs: list[list[str]] = []
+    while j < len(segments) and len(runs) < MAX_CELLS * 8 and segments[j].cells:
+        runs.append(segments[j].lines)
         j += 1
-    table = _sections(labels, len(runs[0]) if runs else 0)
+    table = _sections(labels, len(runs[0]) if runs else 0, bool(headers))
     if table is None or not runs or len(runs) % len(table[1]):
         return 0
     title, sections = table
-    title = above + title
     ncols = len(runs) // len(sections)
     if headers and len(headers) != ncols:
         return 0
     for s, (_, rows) in enumerate(sections):
         if any(len(run) != len(rows) for run in runs[s * ncols : (s + 1) * ncols]):
             return 0
-    out.extend(title)
+    out.extend(above + title)
     if headers:
         out.append(_row("", headers))
     for s, (name, rows) in enumerate(sections):
@@ -168,13 +197,16 @@ def _columns(segments: list[list[str]], i: int, out: list[str]) -> int:
 
 
 def _sections(
-    labels: list[str], first_run: int
+    labels: list[str], first_run: int, headed: bool
 ) -> tuple[list[str], list[tuple[str, list[str]]]] | None:
     """The table's title lines and its labels by section ("REVENUES", ...). Without sections,
-    the rows are the last ``first_run`` labels and the lines above them the title."""
+    the rows are the last ``first_run`` labels and the (at most two) lines above them the
+    title, and only under column headers: without them, a label line too many may be a row
+    whose figures are elsewhere."""
     marks = [k for k, x in enumerate(labels) if _SECTION.match(x)]
     if not marks:
-        if not 0 < first_run <= len(labels):
+        extra = len(labels) - first_run
+        if first_run <= 0 or extra < 0 or extra > (2 if headed else 0):
             return None
         return labels[: len(labels) - first_run], [("", labels[len(labels) - first_run :])]
     ends = [*marks[1:], len(labels)]

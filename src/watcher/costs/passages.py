@@ -327,9 +327,9 @@ def title_of(block: list[Unit]) -> bool | None:
     the title of a report or item heads the paragraphs below it until the next one."""
     texts = [u.text for u in block]
     short = len(block) <= 2 and all(len(t) <= 160 for t in texts)
-    if short and not any(find_amounts(u.text, row=u.row) for u in block):
-        if not texts[-1].rstrip().endswith(".") or _TITLE_LABEL.match(texts[0]):
-            return True
+    titled = not texts[-1].rstrip().endswith(".") or bool(_TITLE_LABEL.match(texts[0]))
+    if short and titled and not any(find_amounts(u.text, row=u.row) for u in block):
+        return True
     return False if _ITEM_START.match(texts[0]) and not FISCAL_SECTION.match(texts[0]) else None
 
 
