@@ -15,9 +15,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from watcher.costs.amounts import find_amounts
+from watcher.costs.amounts import Amount, find_amounts
 from watcher.costs.figure import CostFigure, CostScan
-from watcher.costs.fiscal import fiscal_mentions, year_for
+from watcher.costs.fiscal import FiscalMention, fiscal_mentions, year_for
 from watcher.costs.kinds import (
     Kind,
     Period,
@@ -250,15 +250,8 @@ def _figures(
         before, after = _clause(text[lo : amount.start], tail=True), _clause(text[amount.end : hi])
         if unit.row and not re.search(r"[A-Za-z]{3}", before):
             before = f"{label} {before}"  # a cell's figure is described by the row's label
-        clause = f"{before} {after}"
-        # "ICE pays $92 a day, while the Marshals pay $81": each amount's own part.
-        own = f"{before if not i else _SPLIT.split(before)[-1]} {_SPLIT.split(after)[0]}"
-        if _other_money(own, unit) or is_total(text, amount, before, unit.row):
+        if compared or _skipped(unit, amount, (before, after), not i, named):
             continue
-        if _NOT_PROGRAM.search(clause) or _COMPARED.search(before[-30:]) or compared:
-            continue  # "$1.9 million: the food contract, which is not part of the program"
-        if named and _whole_of_a_287g_part(text, amount.start, after):
-            continue  # "$2.4 million in federal funds, including $600,000 tied to 287(g)"
         kind = kind_of(
             text,
             amount,
@@ -272,29 +265,56 @@ def _figures(
         )
         previous = kind
         year = year_for(years, spans, i, row=unit.row)
-        place = place_of(before, after)
-        out.append(
-            CostFigure(
-                amount=amount.value,
-                kind=kind,
-                fiscal_year=year.canonical if year else None,
-                period=period_of(text, amount, before, after, kind),
-                sentence=text,
-                page=where.page,
-                url=where.url,
-                doc_date=where.date,
-                context=context,
-                raw=amount.raw,
-                basis=basis,
-                key_terms=keys,
-                amount_high=amount.high,
-                hedge=amount.hedge,
-                unit=amount.unit,
-                fiscal_text=year.written if year else None,
-                jurisdiction=place if place and not _same_place(place, where.home) else None,
-            )
-        )
+        why = (basis, keys, context)
+        out.append(_figure(unit, amount, (before, after), kind, year, why, where))
     return out
+
+
+def _figure(
+    unit: Unit,
+    amount: Amount,
+    clause: tuple[str, str],
+    kind: Kind,
+    year: FiscalMention | None,
+    why: tuple[Basis, tuple[str, ...], str],
+    where: _Where,
+) -> CostFigure:
+    (before, after), (basis, keys, context) = clause, why
+    place = place_of(before, after)
+    return CostFigure(
+        amount=amount.value,
+        kind=kind,
+        fiscal_year=year.canonical if year else None,
+        period=period_of(unit.text, amount, before, after, kind),
+        sentence=unit.text,
+        page=where.page,
+        url=where.url,
+        doc_date=where.date,
+        context=context,
+        raw=amount.raw,
+        basis=basis,
+        key_terms=keys,
+        amount_high=amount.high,
+        hedge=amount.hedge,
+        unit=amount.unit,
+        fiscal_text=year.written if year else None,
+        jurisdiction=place if place and not _same_place(place, where.home) else None,
+    )
+
+
+def _skipped(unit: Unit, amount: Amount, clause: tuple[str, str], first: bool, named: bool) -> bool:
+    """Money in the passage that is not program money: another program's, a whole budget,
+    money "not part of the program", a figure named to compare with, or a total written
+    before the 287(g) part of it."""
+    text, (before, after) = unit.text, clause
+    # "ICE pays $92 a day, while the Marshals pay $81": each amount's own part.
+    own = f"{before if first else _SPLIT.split(before)[-1]} {_SPLIT.split(after)[0]}"
+    if _other_money(own, unit) or is_total(text, amount, before, unit.row):
+        return True
+    if _NOT_PROGRAM.search(f"{before} {after}") or _COMPARED.search(before[-30:]):
+        return True  # "$1.9 million: the food contract, which is not part of the program"
+    # "$2.4 million in federal funds, including $600,000 tied to 287(g)"
+    return named and _whole_of_a_287g_part(text, amount.start, after)
 
 
 def _same_place(place: str, home: str | None) -> bool:
