@@ -13,6 +13,7 @@ rules did on it unseen.
 from __future__ import annotations
 
 from test_costs_documents_eighth import BATCH8
+from test_costs_documents_ninth import BATCH9
 from test_costs_documents_later import BATCH3, BATCH4, BATCH5, BATCH6, Labels
 from test_costs_documents_seventh import BATCH7
 from watcher.costs.amounts import find_amounts
@@ -310,10 +311,15 @@ DOCUMENTS: dict[str, tuple[str, Labels]] = {
     **BATCH6,
     **BATCH7,
     **BATCH8,
+    **BATCH9,
 }
 # "close to $1M" and "$987,640" are one figure: the rounded one is found as a note on the
 # exact one, so it is not expected as a figure of its own.
-MERGED = {("words and the same money twice", "1000000"), ("twice", "2100000")}
+MERGED = {
+    ("words and the same money twice", "1000000"),
+    ("twice", "2100000"),
+    ("nearly a million", "1000000"),
+}
 
 
 def test_every_dollar_figure_of_every_document_is_labelled() -> None:

@@ -12,7 +12,12 @@ Slide 7 - 287(g) Task Force: FY26 at a glance
 Cost: $412K | ICE reimbursement: $380K | Net to county: $32K
 Slide 8 - Jail medical contract renewal: $1.6M
 """
-SLIDE_LABELS: Labels = {"412000": "cost", "380000": "reimbursement", "32000": "net", "1600000": None}
+SLIDE_LABELS: Labels = {
+    "412000": "cost",
+    "380000": "reimbursement",
+    "32000": "net",
+    "1600000": None,
+}
 
 ADVOCACY = """\
 The county has spent at least $2.2 million on its 287(g) agreement since 2019 without any federal

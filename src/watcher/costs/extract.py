@@ -260,7 +260,6 @@ def _figures(
             previous=previous,
             first=not i or unit.row,
             fallback=fallback,
-            nearby=context,
             prior=prior,
         )
         previous = kind
@@ -327,12 +326,12 @@ def _same_place(place: str, home: str | None) -> bool:
 
 def _whole_of_a_287g_part(text: str, start: int, after: str) -> bool:
     """A total written before the 287(g) part of it, when only the part names the program."""
-    part = _INCLUDING.search(after)
-    if part is None:
-        return False
     named_later = R287G.search(text, start) or MODEL.search(text, start)
     head = text[:start]
-    return bool(named_later) and not (R287G.search(head) or MODEL.search(head))
+    if not named_later or R287G.search(head) or MODEL.search(head):
+        return False
+    # "requests $14.2 million, an increase of $610,000, of which $455,000 ... 287(g)"
+    return bool(_INCLUDING.search(after) or _INCLUDING.search(text, start, named_later.start()))
 
 
 def _other_money(clause: str, unit: Unit) -> bool:

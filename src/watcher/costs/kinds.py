@@ -52,6 +52,7 @@ KIND_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
         re.compile(
             r"\bcosts?\b|\bcosting\b|\bexpen\w+|\bspen[dt]\w*|\bbudget\w*|\bdeficit\b"
             r"|\bfloat(?:s|ed|ing)\b|\bfront(?:s|ed|ing)\b|\babsorb(?:s|ed|ing)?\b"
+            r"|\b(?:county|local|cash|required)\s+match\b|\bmatching\s+funds\b|\bfrees?\b|\bfreed\b"
             r"|\bpurchase\w*|\bpa(?:y|id)\s+for\b|\bcharges?\b|\bfunding\s+for\b",
             _I,
         ),
@@ -90,7 +91,7 @@ PERIOD_WORDS: tuple[tuple[re.Pattern[str], Period], ...] = (
     ),
 )
 PER_DIEM_BEFORE = re.compile(r"\bper[\s-]diem\b|\bdaily\s+rate\b|\bbed[\s-]day", _I)
-_COMMA = re.compile(r"[,(]")
+_COMMA = re.compile(r",|\((?!\s*g\s*\))", _I)  # not the bracket of "287(g)"
 _CONJUNCTION = re.compile(r",|;|\band\b|\bplus\b|\bwhile\b|\bbut\b|\bwhereas\b", _I)
 _REQUEST = re.compile(
     r"\b(?:ask(?:s|ed|ing)?\s+for|request\w*|appl(?:y|ies|ied)\s+for|seek\w*)\b", _I
@@ -155,7 +156,8 @@ _INCOMING = re.compile(
 _OWNER = r"(?:sheriff'?s?|jail'?s?|county'?s?|department'?s?|office'?s?|overall|total|entire|whole"
 _OWNER += r"|general\s+fund|agency'?s?|city'?s?|detention\s+center'?s?|corrections)"
 _TOTAL_BEFORE = re.compile(
-    rf"\b{_OWNER}\s+(?:\w+\s+){{0,3}}?(?:budget|spending|appropriations?|(?:fund\s+)?balance"
+    rf"\b{_OWNER}\s+(?:(?!(?:is|was|were|are|been|be|has|had)\b)\w+\s+){{0,3}}?"
+    r"(?:budget|spending|appropriations?|(?:fund\s+)?balance"
     r"|reserves?)\s*"
     r"(?:of|is|was|totals?|totaling|stands\s+at|for\s+\S+\s+(?:is|was))?\s*(?:about\s+|nearly\s+)?$",
     _I,
@@ -201,7 +203,6 @@ def kind_of(
     previous: Kind | None,
     first: bool,
     fallback: Iterable[str] = (),
-    nearby: str = "",
     prior: str = "",
 ) -> Kind:
     """The kind of ``amount``, first rule that answers: a day rate (per-diem, unless the
@@ -212,7 +213,7 @@ def kind_of(
     $X for beds") takes the kind of the amount before; a sentence that points back ("That
     check came to $X") takes the words of the sentences before (``prior``); direction words
     in the sentence, then in ``fallback`` (a row's heading or section); money asked for from
-    the grant named ``nearby``; then what the money is spent on (salaries, vehicles: cost)."""
+    the grant named in ``prior``; then what the money is spent on (salaries, vehicles: cost)."""
     head = text[: amount.start]
     own = before if first else _CONJUNCTION.split(before)[-1]
     # Only words after the amount up to a comma are its own ("$89,975 in start-up costs");
@@ -240,7 +241,7 @@ def kind_of(
     for extra in fallback:
         # A heading's head noun decides: "awards under its reimbursement program" are grants.
         found = found or next((k for p, k in KIND_WORDS if p.search(extra)), None)
-    return found or _asked_or_spent(head, before, after, nearby, fallback)
+    return found or _asked_or_spent(head, before, after, prior, fallback)
 
 
 def _incoming(text: str) -> Kind | None:
@@ -254,12 +255,12 @@ def _incoming(text: str) -> Kind | None:
 
 
 def _asked_or_spent(
-    head: str, before: str, after: str, nearby: str, fallback: Iterable[str]
+    head: str, before: str, after: str, prior: str, fallback: Iterable[str]
 ) -> Kind:
-    if _REQUEST.search(head[-80:]) and nearby:
+    if _REQUEST.search(head[-80:]) and prior:
         # "expects to ask for about $640,000": money asked of the grant or agreement named
-        # in the sentences around.
-        asked = next((k for p, k in KIND_WORDS[:2] if p.search(nearby)), None)
+        # in the sentences before (a budget request is not).
+        asked = next((k for p, k in KIND_WORDS[:2] if p.search(prior)), None)
         if asked:
             return asked
     found = _nearest(OBJECT_WORDS, before, after) or _nearest(OBJECT_WORDS, head, "")
@@ -284,7 +285,7 @@ def _rate_kind(amount: Amount, before: str, head: str, own: str, own_after: str)
 
 def _direction(text: str, head: str, own: str, after: str) -> Kind | None:
     """Which way the money goes, from who pays whom in the amount's clause."""
-    if _PAYER.search(head[-120:]):
+    if _PAYER.search(own[-120:]):
         return "grant" if KIND_WORDS[0][0].search(head) else "reimbursement"
     if (_HANDED.search(own) and _TO_LOCAL.match(after)) or _PAID_LOCAL.search(own):
         return next((k for p, k in KIND_WORDS[:2] if p.search(text)), "revenue")

@@ -85,7 +85,8 @@ TOPIC_LINK = re.compile(
     r"|deput(?:y|ies)|officers?|personnel|salar\w+|overtime|reimburs\w*|stipends?|ICE"
     r"|federal|immigra\w+|detain\w*|deport\w*|per[\s-]diem|transfers?|net|impact|they|them"
     r"|it\s+(?:would|will|could|costs?|has|had|is|was)|received|receives"
-    r"|(?:that|this|the|each)\s+(?:check|payment|installment|award)s?)\b"
+    r"|(?:that|this|the|each)\s+(?:check|payment|installment|award)s?"
+    r"|(?:ending|ended|end|dropping|leaving|keeping|joining)\s+it)\b"
     r"|^(?:that|this)\s+(?:is|was|means|leaves|left|amounts|comes|adds)\b",
     _I,
 )
@@ -181,9 +182,11 @@ class _Builder:
         title or a paragraph of prose; a row of column years is a header, not a title."""
         no_figures = not any(find_amounts(u.text, row=u.row) for u in block)
         if len(block) <= 3 and no_figures and not any(len(u.text) > 160 for u in block):
-            if not any(u.row and fiscal_mentions(u.text) for u in block):
-                self.carried = " ".join(u.text for u in block)
-                self.columns = []
+            header = [u for u in block if u.row and fiscal_mentions(u.text)]
+            title = " ".join(u.text for u in block if u not in header)
+            if title:
+                self.carried = title
+                self.columns = self.columns if header else []
             return
         prose = [u for u in block if not u.row and not _SECTION.match(u.text)]
         if prose:
