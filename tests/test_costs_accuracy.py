@@ -75,6 +75,15 @@ def test_precision_recall_and_kind_accuracy() -> None:
     assert score["false_positive_share"] <= 0.1
 
 
+def test_the_labelled_sets_keep_the_scores_they_reach_now() -> None:
+    # The targets above are the issue's; these floors are where the rules stand on the sets
+    # they were fixed on, so a change that loses ground on them fails here first.
+    score, misses = _score()
+    assert score["recall"] >= 0.97, misses
+    assert score["kind_accuracy"] >= 0.97, misses
+    assert score["false_positive_share"] <= 0.02, misses
+
+
 @pytest.mark.parametrize("name", sorted(DOCUMENTS))
 def test_no_document_reports_a_figure_it_does_not_hold(name: str) -> None:
     text, labels = DOCUMENTS[name]

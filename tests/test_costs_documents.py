@@ -13,8 +13,8 @@ rules did on it unseen.
 from __future__ import annotations
 
 from test_costs_documents_eighth import BATCH8
-from test_costs_documents_ninth import BATCH9
 from test_costs_documents_later import BATCH3, BATCH4, BATCH5, BATCH6, Labels
+from test_costs_documents_ninth import BATCH9
 from test_costs_documents_seventh import BATCH7
 from watcher.costs.amounts import find_amounts
 from watcher.costs.passages import blocks

@@ -146,6 +146,8 @@ _PART_OF = re.compile(
     _I,
 )
 _RECEIVE = re.compile(r"\b(?:receiv\w*|gets?|got)\s+(?:\w+\s+){0,2}$", _I)
+_FEDERAL_PAYER = re.compile(r"\b(?:ICE|DHS|federal\s+government|the\s+federal|feds)\b", _I)
+_STATE_PAYER = re.compile(r"\b(?:the\s+state|comptroller|state\s+board)\b", _I)
 _DAY_COST = re.compile(
     r"\bcosts?\b|\bcosting\b|\bspen[dt]s?\b|\bexpense\b|\bto\s+(?:house|hold|jail|feed)\b", _I
 )
@@ -288,7 +290,11 @@ def _direction(text: str, head: str, own: str, after: str) -> Kind | None:
     if _PAYER.search(own[-120:]):
         return "grant" if KIND_WORDS[0][0].search(head) else "reimbursement"
     if (_HANDED.search(own) and _TO_LOCAL.match(after)) or _PAID_LOCAL.search(own):
-        return next((k for p, k in KIND_WORDS[:2] if p.search(text)), "revenue")
+        named = next((k for p, k in KIND_WORDS[:2] if p.search(text)), None)
+        # Unnamed, it is what the payer gives: ICE reimburses, the state grants.
+        payer = _FEDERAL_PAYER.search(own) or _STATE_PAYER.search(own)
+        by = "reimbursement" if payer and payer.re is _FEDERAL_PAYER else "grant"
+        return named or (by if payer else "revenue")
     if _LOCAL_PAYER.search(own):
         return "cost"
     return None

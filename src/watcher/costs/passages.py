@@ -182,8 +182,9 @@ class _Builder:
         title or a paragraph of prose; a row of column years is a header, not a title."""
         no_figures = not any(find_amounts(u.text, row=u.row) for u in block)
         if len(block) <= 3 and no_figures and not any(len(u.text) > 160 for u in block):
-            header = [u for u in block if u.row and fiscal_mentions(u.text)]
-            title = " ".join(u.text for u in block if u not in header)
+            # Beside a header row of years, other rows are more header ("Actual  Adopted").
+            header = any(u.row and fiscal_mentions(u.text) for u in block)
+            title = " ".join(u.text for u in block if not (header and u.row))
             if title:
                 self.carried = title
                 self.columns = self.columns if header else []
