@@ -54,7 +54,7 @@ _TENS |= {"seventy": 70, "eighty": 80, "ninety": 90}
 _NUMBER_WORD = "|".join([*_UNITS, *_TENS, "hundred", "point", "and", "a", "half"])
 _WORDS = re.compile(
     rf"\b(?P<words>(?:(?:{_NUMBER_WORD})[\s-]+){{1,12}}?)"
-    r"(?:(?P<scale>thousand|million|billion)\s+)?dollars\b",
+    r"(?:(?P<scale>thousand|million|billion)\s+dollars?|dollars)\b",  # "a two-million dollar gap"
     _I,
 )
 _HEDGE = re.compile(
@@ -104,11 +104,14 @@ class Amount:
 
 def find_amounts(text: str, *, row: bool = False) -> list[Amount]:
     """Every amount of ``text`` in order, a range read as one amount."""
-    spans = _spans(text, row)
+    spans, bare = _spans(text, row)
     out: list[Amount] = []
     i = 0
     while i < len(spans):
         start, end, value = spans[i]
+        if start in bare:
+            i += 1
+            continue  # "$88,640 - 287(g) ...": a range's high end only when it makes a range
         high = None
         if i + 1 < len(spans) and _is_range(text, spans[i], spans[i + 1]):
             high, end = spans[i + 1][2], spans[i + 1][1]
@@ -135,8 +138,11 @@ def find_amounts(text: str, *, row: bool = False) -> list[Amount]:
     return out
 
 
-def _spans(text: str, row: bool) -> list[tuple[int, int, Decimal]]:
+def _spans(text: str, row: bool) -> tuple[list[tuple[int, int, Decimal]], set[int]]:
+    """The amounts' spans in order, and the starts of those that are only a range's high end
+    written without its "$" ("$2.0-2.3M")."""
     spans: list[tuple[int, int, Decimal]] = []
+    high_ends: set[int] = set()
     for m in _AMOUNT.finditer(text):
         amount = _to_amount(m)
         bracketed = amount is not None and amount < 0 and m.group(0).startswith("(")
@@ -152,6 +158,7 @@ def _spans(text: str, row: bool) -> list[tuple[int, int, Decimal]]:
             scale = (bare.group("scale") or "").lower()
             number = number * _SCALES[scale] if scale else number
             spans.append((bare.start("num"), bare.end(), _whole(number)))
+            high_ends.add(bare.start("num"))
     for m in _WORDS.finditer(text):
         value = _words_value(m.group("words"), m.group("scale"))
         if value is not None and not any(s < m.end() and m.start() < e for s, e, _ in spans):
@@ -171,7 +178,7 @@ def _spans(text: str, row: bool) -> list[tuple[int, int, Decimal]]:
                 continue
             spans.append((b.start(), b.end(), Decimal(b.group("num").replace(",", ""))))
     spans.sort()
-    return spans
+    return spans, high_ends
 
 
 def _to_amount(m: re.Match[str]) -> Decimal | None:

@@ -77,7 +77,7 @@ _COMPARISON = re.compile(
 _INCLUDING = re.compile(r"\b(?:including|of\s+which|among\s+them)\b", re.I)
 _NOT_PROGRAM = re.compile(
     r"\bnot\s+(?:part\s+of|related\s+to|included\s+in|connected\s+(?:to|with)|tied\s+to)\b"
-    r"|\bunrelated\s+to\b|\bseparate\s+from\b",
+    r"|\bunrelated\s+to\b|\bseparate(?:ly)?\s+from\b|\bnever\s+(?:been\s+)?part\s+of\b",
     re.I,
 )
 KEY_TERMS = (
@@ -180,8 +180,8 @@ class _Scope:
         self.in_money = False
         self.item = names_program(" ".join(u.text for u in block[:3]))
         is_title = title_of(block)
-        if is_title is not None:
-            self.title = self.item if is_title else None
+        if is_title is False or (is_title and self.item):
+            self.title = self.item  # an item's title; a sub-heading ("Budget context") keeps it
         return None, self.title
 
 

@@ -24,17 +24,23 @@ _L = TypeVar("_L", bound=str)
 _I = re.I
 
 NET = re.compile(
-    r"\bnet\b|\bleaving\b|\bleft\s+(?:the\s+)?(?:county|city|taxpayers|sheriff)|out[\s-]of[\s-]pocket"
+    r"\bnet\b(?!\s+(?:[\w/()-]+\s+){0,3}impact\s+(?:to|on)\b)|\bleaving\b|\bleft\s+(?:the\s+)?(?:county|city|taxpayers|sheriff)|out[\s-]of[\s-]pocket"
     r"|\bafter\s+(?:the\s+)?(?:federal\s+)?reimburse\w*|\bbottom\s+line\b|unreimbursed"
     r"|\bhole\b|\bgap\b|\bshortfall\b|\bleaves\b|\blos(?:es|e|ing)\b|\bin\s+the\s+red\b|\bsurplus\b",
     _I,
 )
 # Words that say which way money moves; they decide before the nouns below.
 KIND_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
-    (re.compile(r"\bgrants?\b|\bawards?(?:ed)?\b|\bsub-?award", _I), "grant"),
     (
         re.compile(
-            r"\breimburs\w*|\bstipends?\b|\brecover(?:y|ies|ed)\b|\bpaid\s+back\b|\brepa(?:id|ys?|ying)\b"
+            r"\bgrants?\s+revenues?\b|\bgrants?\b|(?<!performance )\bawards?(?:ed)?\b|\bsub-?award",
+            _I,
+        ),
+        "grant",
+    ),
+    (
+        re.compile(
+            r"\breimburs\w*\s+revenues?\b|\breimburs\w*|\breimb\b|\bstipends?\b|\brecover(?:y|ies|ed)\b|\bpaid\s+back\b|\brepa(?:id|ys?|ying)\b"
             r"|\b(?:sends?|sent|gives?|gave)\s+back\b|\brefund\w*"
             r"|\bpay\s+back\b|\b(?:bill|invoice)(?:s|d|ed|ing)?\s+(?:to\s+)?(?:ICE|DHS|the\s+federal)",
             _I,
@@ -43,14 +49,17 @@ KIND_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
     ),
     (
         re.compile(
-            r"\brevenues?\b|\bincome\b|\breceipts?\b|\breceiv\w+|\bgenerat\w+|\bbr(?:ing|ought)\s+in\b",
+            r"(?<!general )\brevenues?\b|\bincome\b|\breceipts?\b|\breceiv\w+|\bgenerat\w+"
+            r"|\bbr(?:ing|ought)\s+in\b|\bperformance\s+awards?\b",
             _I,
         ),
         "revenue",
     ),
     (
         re.compile(
-            r"\bcosts?\b|\bcosting\b|\bexpen\w+|\bspen[dt]\w*|\bbudget\w*|\bdeficit\b"
+            r"\bcosts?\b|\bcosting\b|\bexpen\w+|\bspen[dt]\w*|\bbudget(?:s|ary)?\b|\bdeficit\b"
+            r"|\bnegative\s+impact\b|\bnet\s+(?:[\w/()-]+\s+){0,3}impact\s+(?:to|on)\b"  # a fund's
+            r"|\b(?:county|local)(?:'s)?\s+(?:own\s+)?share\b"
             r"|\bfloat(?:s|ed|ing)\b|\bfront(?:s|ed|ing)\b|\babsorb(?:s|ed|ing)?\b"
             r"|\b(?:county|local|cash|required)\s+match\b|\bmatching\s+funds\b|\bfrees?\b|\bfreed\b"
             r"|\bpurchase\w*|\bpa(?:y|id)\s+for\b|\bcharges?\b|\bfunding\s+for\b",
@@ -100,7 +109,7 @@ _REQUEST = re.compile(
 _PAYER = re.compile(
     r"\b(?:ICE|DHS|(?:the\s+)?federal\s+(?:government|program|agency)|the\s+state"
     r"|state\s+(?:grant|program|board)|the\s+grant)\s+(?:\w+\s+){0,3}?(?:pa(?:ys|id)|pay|cover(?:s|ed)?"
-    r"|funded|picks?\s+up|picked\s+up)\b[^.;]{0,80}$",
+    r"|funded|picks?\s+up|picked\s+up|offsets?)\b[^.;]{0,80}$",
     _I,
 )
 # The county's own side paying: "the county also pays", "we spend", "taxpayers cover".
@@ -124,7 +133,7 @@ _HANDED = re.compile(
     _I,
 )
 _TO_LOCAL = re.compile(
-    r"^\W*(?:\w+\s+){0,3}?to\s+(?:the\s+)?(?:[A-Z]\w+\s+){0,3}(?:county|city|sheriff|office"
+    r"^\W*(?:\w+\s+){0,3}?(?:to|for)\s+(?:the\s+)?(?:[A-Z]\w+\s+){0,3}(?:county|city|sheriff|office"
     r"|department|jail|constable)",
     _I,
 )
@@ -141,10 +150,19 @@ _PART_OF = re.compile(
     r"\b(?:including|includes|of\s+which|comprising|consisting\s+of)\b|:\s*$"
     r"|^\s*,?\s*or\s+(?:about\s+|roughly\s+)?$"  # "$38,657, or $8,995 per year": the same
     r"|\b(?:the\s+)?(?:remaining|rest\s+of|balance\s+of|remainder\s+of)\s+(?:the\s+)?$"
+    r"|\bcovering\s+$|,\s*and\s+$"
     r"|,\s*(?:or\s+)?(?:(?:about|roughly|nearly|almost|more\s+than|over|some|just\s+(?:over"
     r"|under)|a\s+total\s+of)\s+)?$",  # "$31 a day on each one, more than $400,000"
     _I,
 )
+_APPROVED = re.compile(r"\b(?:approved|granted|allocated|awarded)\s+(?:\w+\s+){0,2}$", _I)
+_FROM_PAYER = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?:(?P<fed>ICE|DHS|U\.S\.\s+Immigration|federal"
+    r"|Immigration\s+and\s+Customs)|(?P<state>state|comptroller))",
+    _I,
+)
+# "up from $58.25": the earlier value of the same measure.
+_EARLIER = re.compile(r"\b(?:up|down|rising|falling|increased|decreased|raised|cut)\s+from\s+$", _I)
 _RECEIVE = re.compile(r"\b(?:receiv\w*|gets?|got)\s+(?:\w+\s+){0,2}$", _I)
 _FEDERAL_PAYER = re.compile(r"\b(?:ICE|DHS|federal\s+government|the\s+federal|feds)\b", _I)
 _STATE_PAYER = re.compile(r"\b(?:the\s+state|comptroller|state\s+board)\b", _I)
@@ -230,16 +248,25 @@ def kind_of(
     # Words just after the amount before ours are that amount's ("$167,500 in stipends ...
     # plus $370,600 in revenue"): ours start after the last conjunction.
     found = _nearest(KIND_WORDS, own, own_after, 60)
-    if found == "revenue":
-        found = next((k for p, k in KIND_WORDS[:2] if p.search(own)), found)
+    if found == "revenue" and not re.search(r"\brevenue|\bperformance", f"{own} {own_after}", _I):
+        # Money "brought in" or "received" is what it is called or who paid it: "$265,000 in
+        # federal reimbursement", "received $61,200 from ICE".
+        named = (k for p, k in KIND_WORDS[:2] if p.search(own) or p.search(own_after[:60]))
+        source = _FROM_PAYER.match(after)
+        by = source and ("reimbursement" if source.group("fed") else "grant")
+        found = next(named, None) or by or found
     if prior and found in (None, "revenue") and not re.search(r"\brevenue", own, _I):
         back = _POINTS_BACK.search(head) or (found and _RECEIVE.search(own))
         found = (_incoming(prior) or _nearest(KIND_WORDS, prior, "") if back else None) or found
     if found:
         return found
-    if previous and previous != "per_diem" and _PART_OF.search(before):
+    if previous and (
+        _EARLIER.search(before) or (previous != "per_diem" and _PART_OF.search(before))
+    ):
         return previous
     found = _nearest(KIND_WORDS, head, own_after, 60)
+    if not found and amount.value < 0 and any(re.search(r"\bimpact\b", e, _I) for e in fallback):
+        return "cost"  # a negative row under a fiscal note's "Five-Year Impact"
     for extra in fallback:
         # A heading's head noun decides: "awards under its reimbursement program" are grants.
         found = found or next((k for p, k in KIND_WORDS if p.search(extra)), None)
@@ -289,10 +316,11 @@ def _direction(text: str, head: str, own: str, after: str) -> Kind | None:
     """Which way the money goes, from who pays whom in the amount's clause."""
     if _PAYER.search(own[-120:]):
         return "grant" if KIND_WORDS[0][0].search(head) else "reimbursement"
-    if (_HANDED.search(own) and _TO_LOCAL.match(after)) or _PAID_LOCAL.search(own):
+    payer = _FEDERAL_PAYER.search(own) or _STATE_PAYER.search(own)
+    handed = _HANDED.search(own) or (payer and _APPROVED.search(own))
+    if (handed and _TO_LOCAL.match(after)) or _PAID_LOCAL.search(own):
         named = next((k for p, k in KIND_WORDS[:2] if p.search(text)), None)
         # Unnamed, it is what the payer gives: ICE reimburses, the state grants.
-        payer = _FEDERAL_PAYER.search(own) or _STATE_PAYER.search(own)
         by = "reimbursement" if payer and payer.re is _FEDERAL_PAYER else "grant"
         return named or (by if payer else "revenue")
     if _LOCAL_PAYER.search(own):

@@ -85,14 +85,16 @@ TOPIC_LINK = re.compile(
     r"|deput(?:y|ies)|officers?|personnel|salar\w+|overtime|reimburs\w*|stipends?|ICE"
     r"|federal|immigra\w+|detain\w*|deport\w*|per[\s-]diem|transfers?|net|impact|they|them"
     r"|it\s+(?:would|will|could|costs?|has|had|is|was)|received|receives"
-    r"|(?:that|this|the|each)\s+(?:check|payment|installment|award)s?"
+    r"|(?:that|this|the|each|those|these)\s+(?:check|payment|installment|award)s?|arrangement"
     r"|(?:ending|ended|end|dropping|leaving|keeping|joining)\s+it)\b"
     r"|^(?:that|this)\s+(?:is|was|means|leaves|left|amounts|comes|adds)\b",
     _I,
 )
 
 _ITEM_START = re.compile(
-    r"^(?:\d{1,3}[.)]\s|[A-Z][.)]\s|\(\w{1,3}\)\s|item\s+\d|[A-Z][\w /&'-]{0,40}:\s)", _I
+    r"^(?:\d{1,3}[.)]\s|[A-Z][.)]\s|[A-Z]-\d{1,3}\.?\s|\(\w{1,3}\)\s|(?:agenda\s+)?item\s+\d"
+    r"|[A-Z][\w /&'-]{0,40}:\s)",
+    _I,
 )
 _BULLET = re.compile(r"^(?:[•▪●◦■□➢►*]|-|–)\s+")
 _ROW = re.compile(r" \| |\t|\S {3,}\S")
@@ -181,7 +183,12 @@ class _Builder:
         below it, across blank lines and REVENUES / EXPENDITURES sections, until the next
         title or a paragraph of prose; a row of column years is a header, not a title."""
         no_figures = not any(find_amounts(u.text, row=u.row) for u in block)
-        if len(block) <= 3 and no_figures and not any(len(u.text) > 160 for u in block):
+        last = block[-1].text.rstrip()
+        if not block[-1].row and last.endswith(":"):
+            self.carried = " ".join(u.text for u in block)[-400:]  # "... as follows:"
+            return
+        titled = block[-1].row or not last.endswith(".") or bool(_TITLE_LABEL.match(block[0].text))
+        if len(block) <= 3 and no_figures and titled and all(len(u.text) <= 160 for u in block):
             # Beside a header row of years, other rows are more header ("Actual  Adopted").
             header = any(u.row and fiscal_mentions(u.text) for u in block)
             title = " ".join(u.text for u in block if not (header and u.row))
@@ -221,9 +228,11 @@ def blocks(page_text: str) -> Iterator[list[Unit]]:
         if bullet and (not line or _BULLET.match(line) or _ITEM_START.match(line)):
             yield from b.add_row(" ".join(bullet))
             bullet = []
-        section = _SECTION.match(line)
+        section = _SECTION.match(_CELL_SPLIT.split(line, maxsplit=1)[0])
         if section:
             b.section = "revenue" if section.group("rev") else "cost"
+            if b.prose and _SECTION.match(line):
+                yield from b.close()  # the title above stays a title, not "TITLE Expenditures"
         shape = _shape(line, b.prose, bool(bullet))
         in_table = bool(b.block) and b.block[-1].row and not b.prose and not bullet
         if shape == "blank" or (shape == "prose" and (in_table or _ITEM_START.match(line))):
@@ -322,7 +331,7 @@ def _basis(text: str, ice_in_block: bool, doc: Basis | None) -> Basis | None:
     return None
 
 
-_TITLE_LABEL = re.compile(r"^(?:subject|title|re|staff\s+report|agenda\s+item|item)\b", _I)
+_TITLE_LABEL = re.compile(r"^(?:subject|title|re|in\s+re|staff\s+report|agenda\s+item|item)\b", _I)
 
 
 def title_of(block: list[Unit]) -> bool | None:
@@ -330,7 +339,8 @@ def title_of(block: list[Unit]) -> bool | None:
     "Subject:", "STAFF REPORT"), False for a block that starts another agenda item, else None:
     the title of a report or item heads the paragraphs below it until the next one."""
     texts = [u.text for u in block]
-    short = len(block) <= 2 and all(len(t) <= 160 for t in texts)
+    limit = 400 if _TITLE_LABEL.match(texts[0]) else 160
+    short = len(block) <= 2 and all(len(t) <= limit for t in texts)
     titled = not texts[-1].rstrip().endswith(".") or bool(_TITLE_LABEL.match(texts[0]))
     if short and titled and not any(find_amounts(u.text, row=u.row) for u in block):
         return True
@@ -376,6 +386,14 @@ def in_scope(
             if unit.heading and unit.heading not in heading_marks:
                 heading_marks[unit.heading] = _basis(unit.heading, ice, doc)
             inherited = (heading_marks.get(unit.heading) if unit.heading else None) or item
+            lead_in = not unit.heading or unit.heading.rstrip().endswith(":")
+            if (
+                not inherited
+                and title
+                and lead_in
+                and TOPIC_LINK.search(f"{unit.heading} {unit.text}")
+            ):
+                inherited = title  # a table of a report about the program ("Five-Year Impact:")
             if inherited and not OTHER_UNIT.search(unit.text):
                 yield i, inherited, False
         else:
