@@ -253,8 +253,10 @@ def kind_of(
         # federal reimbursement", "received $61,200 from ICE".
         named = (k for p, k in KIND_WORDS[:2] if p.search(own) or p.search(own_after[:60]))
         source = _FROM_PAYER.match(after)
-        by = source and ("reimbursement" if source.group("fed") else "grant")
-        found = next(named, None) or by or found
+        paid: Kind | None = None
+        if source:
+            paid = "reimbursement" if source.group("fed") else "grant"
+        found = next(named, None) or paid or found
     if prior and found in (None, "revenue") and not re.search(r"\brevenue", own, _I):
         back = _POINTS_BACK.search(head) or (found and _RECEIVE.search(own))
         found = (_incoming(prior) or _nearest(KIND_WORDS, prior, "") if back else None) or found
@@ -321,7 +323,7 @@ def _direction(text: str, head: str, own: str, after: str) -> Kind | None:
     if (handed and _TO_LOCAL.match(after)) or _PAID_LOCAL.search(own):
         named = next((k for p, k in KIND_WORDS[:2] if p.search(text)), None)
         # Unnamed, it is what the payer gives: ICE reimburses, the state grants.
-        by = "reimbursement" if payer and payer.re is _FEDERAL_PAYER else "grant"
+        by: Kind = "reimbursement" if payer and payer.re is _FEDERAL_PAYER else "grant"
         return named or (by if payer else "revenue")
     if _LOCAL_PAYER.search(own):
         return "cost"
