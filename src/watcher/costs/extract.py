@@ -19,6 +19,7 @@ from watcher.costs.amounts import Amount, find_amounts
 from watcher.costs.figure import CostFigure, CostScan
 from watcher.costs.fiscal import FiscalMention, fiscal_mentions, year_for
 from watcher.costs.kinds import (
+    LEAD_KINDS,
     Kind,
     Period,
     dominant_place,
@@ -67,7 +68,10 @@ _COMPARED = re.compile(
     re.I,
 )
 _MONEY_LINE = re.compile(r"^[A-Z][\w /&'()-]{0,40}:\s*[-(]?\$")
-_INCOMING_LABEL = re.compile(r"\b(?:revenues?|reimburs\w*|grants?|receipts?)\b", re.I)
+_LOCAL_SHARE = re.compile(r"\bmatch\b|\bshare\b|\bnet\b|\bcounty\s+cost\b", re.I)
+_INCOMING_LABEL = re.compile(
+    r"(?<!general )\b(?:revenues?|reimburs\w*|reimb|grants?|receipts?)\b", re.I
+)
 _COMPARISON = re.compile(
     r"^(?:that|this|it)\s+(?:is|was|'s|would\s+be|equals?)\s+(?:\w+\s+){0,2}?(?:what|as\s+much\s+as"
     r"|the\s+same\s+as|equal\s+to|twice|half|double|enough\s+to|comparable\s+to|similar\s+to"
@@ -211,13 +215,28 @@ def _why_no_figures(text: ExtractedText) -> str:
 def _two_sided(block: list[Unit]) -> bool:
     """A table that lists money coming in ("Federal Revenue - ICE 287(g)") beside other lines:
     those other lines are the spending side, whatever the heading says the money is."""
-    return any(u.row and _INCOMING_LABEL.search(_row_label(u.text)) for u in block)
+    return any(
+        u.row and _INCOMING_LABEL.search(_row_label(u.text)) and find_amounts(u.text, row=True)
+        for u in block
+    )
+
+
+def _lead_kind(heading: str | None) -> Kind | None:
+    """A grant or reimbursement that a table's lead-in says its rows are ("Accept the ...
+    Grant award ... as follows:"); the rows then say what the money is for, not its kind."""
+    if not heading:
+        return None
+    words = re.sub(r"\|\s*[A-Za-z ]+$", "", heading) if " | " in heading else heading
+    return next((k for p, k in LEAD_KINDS if p.search(words)), None)
 
 
 def _row_label(text: str) -> str:
     """A row's cells that hold no figure: its label, and a cell's column year."""
-    cells = text.split(" | ")
-    return " ".join(c for c in cells if not find_amounts(c, row=True))
+    words = []
+    for cell in text.split(" | "):
+        amounts = find_amounts(cell, row=True)
+        words.append(cell[: amounts[0].start] if amounts else cell)  # "Grant amount: $100,000"
+    return " ".join(w for w in words if w.strip())
 
 
 def _figures(
@@ -240,6 +259,7 @@ def _figures(
     section = {"cost": "costs", "revenue": "revenue", None: ""}[unit.section]
     fallback = [section] if two_sided else [unit.heading or "", section]
     label = _row_label(text) if unit.row else ""
+    lead = _lead_kind(unit.heading) if unit.row and not two_sided else None
     # "That is about what the county pays for its parks, $3.5 million": money to compare with.
     compared = not unit.row and bool(_COMPARISON.match(text)) and not R287G.search(text)
     out: list[CostFigure] = []
@@ -262,6 +282,8 @@ def _figures(
             fallback=fallback,
             prior=prior,
         )
+        if lead and kind in ("cost", "unknown") and not _LOCAL_SHARE.search(label):
+            kind = lead  # "Detention bed costs (IGP-B): $401,200" under "The award is ... :"
         previous = kind
         year = year_for(years, spans, i, row=unit.row)
         why = (basis, keys, context)
@@ -308,7 +330,7 @@ def _skipped(unit: Unit, amount: Amount, clause: tuple[str, str], first: bool, n
     text, (before, after) = unit.text, clause
     # "ICE pays $92 a day, while the Marshals pay $81": each amount's own part.
     own = f"{before if first else _SPLIT.split(before)[-1]} {_SPLIT.split(after)[0]}"
-    if _other_money(own, unit) or is_total(text, amount, before, unit.row):
+    if _other_money(own, unit) or is_total(text, amount, before, unit.row, program=not named):
         return True
     if _NOT_PROGRAM.search(f"{before} {after}") or _COMPARED.search(before[-30:]):
         return True  # "$1.9 million: the food contract, which is not part of the program"

@@ -16,7 +16,16 @@ from typing import Literal, TypeVar
 
 from watcher.costs.amounts import Amount
 
-__all__ = ["Kind", "Period", "dominant_place", "is_total", "kind_of", "period_of", "place_of"]
+__all__ = [
+    "LEAD_KINDS",
+    "Kind",
+    "Period",
+    "dominant_place",
+    "is_total",
+    "kind_of",
+    "period_of",
+    "place_of",
+]
 
 Kind = Literal["cost", "revenue", "reimbursement", "grant", "per_diem", "net", "unknown"]
 Period = Literal["annual", "monthly", "quarterly", "daily", "one-time"]
@@ -190,6 +199,14 @@ _TOTAL_ROW = re.compile(
     r"(?:\s+office)?|agency|general\s+fund)\s+total)",
     _I,
 )
+_WHOLE_ROW = re.compile(
+    r"^\s*(?:grand\s+total|total\s+(?:department|division|sheriff|general\s+fund|county|fund"
+    r"|bureau|budget)|(?:department|division|fund|sheriff(?:'s)?(?:\s+office)?|agency|bureau"
+    r"|general\s+fund)\s+(?:total|expenditures))",
+    _I,
+)
+# What a table's lead-in says its rows are: "The award is allocated as follows:".
+LEAD_KINDS = KIND_WORDS[:2]
 _PLACE = re.compile(
     r"\b(?P<name>(?:(?:St\.|Saint|De|La|Le|Mc\w+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s){1,3})"
     r"(?P<type>County|Parish|Borough)\b"
@@ -349,11 +366,13 @@ def period_of(text: str, amount: Amount, before: str, after: str, kind: Kind) ->
     return period
 
 
-def is_total(text: str, amount: Amount, before: str, row: bool) -> bool:
+def is_total(text: str, amount: Amount, before: str, row: bool, *, program: bool = False) -> bool:
     """A whole budget written beside program money: "the sheriff's $48 million budget",
-    "overall budget of $42 million", a "Department Total" row."""
+    "overall budget of $42 million", a "Department Total" row. Under a heading that names the
+    program (``program``), "Total Expenditures" is the program's own total; only a
+    department's, division's or fund's is a whole budget."""
     if row:
-        return bool(_TOTAL_ROW.match(text))
+        return bool((_WHOLE_ROW if program else _TOTAL_ROW).match(text))
     if _TOTAL_BEFORE.search(before[-80:]):
         return True
     after = text[amount.end : amount.end + 40]
