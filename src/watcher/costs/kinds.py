@@ -58,8 +58,8 @@ KIND_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
     ),
     (
         re.compile(
-            r"(?<!general )\brevenues?\b|\bincome\b|\breceipts?\b|\breceiv\w+|\bgenerat\w+"
-            r"|\bbr(?:ing|ought)\s+in\b|\bperformance\s+awards?\b",
+            r"(?<!general )\brevenues?\b(?!\s+(?:related\s+)?funds?\b)|\bincome\b|\breceipts?\b"
+            r"|\breceiv\w+|\bgenerat\w+|\bbr(?:ing|ought)\s+in\b|\bperformance\s+awards?\b",
             _I,
         ),
         "revenue",

@@ -101,7 +101,7 @@ def rejoin_plain_tables(page: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(segments):
-        used = _columns(segments, i, out) or _rows(segments, i, out)
+        used = _columns(segments, i, out) or _rows(segments, i, out) or _stacked(segments, i, out)
         if not used:
             out.extend(segments[i].lines)
             out.append("")
@@ -148,6 +148,30 @@ def _rows(segments: list[_Segment], i: int, out: list[str]) -> int:
         return 0
     out.extend(segments[i].lines[:-1])
     out.extend(_row(label, cells) for label, cells in rows)
+    out.append("")
+    return j - i
+
+
+def _stacked(segments: list[_Segment], i: int, out: list[str]) -> int:
+    """Row by row with the cells under their label and a blank line between rows: "Patrol",
+    "$7,015,900", "$7,240,300"; the first such segment may be the header ("Program", "2025
+    Budget", "2026 Adopted"). Needs two rows with money in them. Returns the segments used."""
+    rows: list[str] = []
+    j = i
+    while j < len(segments) and 2 <= len(segments[j].lines) <= MAX_CELLS + 1:
+        label, *cells = segments[j].lines
+        if not _is_label(label) or _is_cell(label):
+            break
+        if all(map(_is_cell, cells)) and any(_MONEY_CELL.search(c) for c in cells):
+            rows.append(_row(label, cells))
+        elif not rows and all(map(_is_header, cells)):
+            rows.append(_row(label, cells))  # the header
+        else:
+            break
+        j += 1
+    if sum(1 for row in rows if _LONE_FIGURE.search(row.rsplit("  ", 1)[-1])) < 2:
+        return 0
+    out.extend(rows)
     out.append("")
     return j - i
 
