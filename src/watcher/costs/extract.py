@@ -11,6 +11,7 @@ clause. The same money said twice in a document ("close to $1M", "$991,279") is 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -76,6 +77,11 @@ _COMPARISON = re.compile(
     r"^(?:that|this|it)\s+(?:is|was|'s|would\s+be|equals?)\s+(?:\w+\s+){0,2}?(?:what|as\s+much\s+as"
     r"|the\s+same\s+as|equal\s+to|twice|half|double|enough\s+to|comparable\s+to|similar\s+to"
     r"|more\s+than\s+(?:what|the))\b",
+    re.I,
+)
+_CONTINUES = re.compile(
+    r"^(?![^.;]*\b(?:county|city|local|here|our|its\s+own)\b)[^.;]{0,40}\b(?:to|then)\s+"
+    r"(?:about\s+|roughly\s+|nearly\s+)?$",
     re.I,
 )
 _INCLUDING = re.compile(r"\b(?:including|of\s+which|among\s+them)\b", re.I)
@@ -287,7 +293,11 @@ def _figures(
         previous = kind
         year = year_for(years, spans, i, row=unit.row)
         why = (basis, keys, context)
-        out.append(_figure(unit, amount, (before, after), kind, year, why, where))
+        figure = _figure(unit, amount, (before, after), kind, year, why, where)
+        if figure.jurisdiction is None and out and _CONTINUES.search(before):
+            # "nationwide rose from $5 million in fiscal 2006 to $68 million": the same place.
+            figure = dataclasses.replace(figure, jurisdiction=out[-1].jurisdiction)
+        out.append(figure)
     return out
 
 

@@ -223,6 +223,9 @@ _WIDE = re.compile(
     rf"(?P<nation>(?i:\bnation(?:wide|ally)\b|\bacross\s+the\s+(?:country|nation)\b)|\bCongress\b)"
     rf"|\b(?:(?P<state>{_STATES})'s|the\s+state's|statewide)\s+(?:\w+\s+){{0,2}}$"
     r"|^\W{0,3}(?i:statewide|across\s+the\s+state)\b"
+    # "legislation in Florida appropriated $250 million": the state's own money.
+    rf"|\b(?P<funder>{_STATES})\s+(?:\w+\s+){{0,2}}?(?i:appropriated|allocated|set\s+aside"
+    r"|budgeted|awarded)\s+(?:\w+\s+){0,2}$"
 )
 _NOT_NAME = frozenset(
     {"The", "In", "For", "By", "At", "And", "Of", "On", "To", "From", "A", "An", "Other"}
@@ -388,7 +391,7 @@ def place_of(before: str, after: str) -> str | None:
     if wide:
         if wide.group("nation"):
             return "national"
-        state = wide.group("state")
+        state = wide.group("state") or wide.group("funder")
         return f"{state} (statewide)" if state else "statewide"
     places = [_name(m) for m in _PLACE.finditer(before)]
     places = [p for p in places if p]
