@@ -35,10 +35,12 @@ from watcher.costs.passages import (
     MODEL,
     OTHER_PROGRAM,
     R287G,
+    Above,
     Basis,
     Unit,
     blocks,
     continues_item,
+    footnotes,
     in_scope,
     names_program,
     page_basis,
@@ -66,6 +68,11 @@ _SPLIT = re.compile(r",|;|\band\b|\bwhile\b|\bbut\b|\bwhereas\b|\bplus\b", re.I)
 _COMPARED = re.compile(
     r"(?:\b(?<!more )(?<!less )(?<!fewer )than|\bcompared\s+(?:to|with)|\bversus|\bvs\.?)"
     r"\s+(?:the\s+|a\s+)?$",
+    re.I,
+)
+_BACK = re.compile(
+    r"^(?:\W*\w+\s+){0,4}?(?:the|this|that)\s+(?:arrangement|agreement|program|unit|partnership"
+    r"|deal|task\s+force)\b",
     re.I,
 )
 _MONEY_LINE = re.compile(r"^[A-Z][\w /&'()-]{0,40}:\s*[-(]?\$")
@@ -146,16 +153,19 @@ def scan_costs(
             page_text = "\n".join(page_text.split("\n", MAX_PAGE_LINES)[:MAX_PAGE_LINES])
             at = f" of page {page}" if page else ""
             notes.append(f"figure search stopped at line {MAX_PAGE_LINES:,}{at}: page too long")
-        scope = _Scope()
+        scope = _Scope(footnotes(page_text))
         for block in blocks(page_text):
-            carried, title = scope.enter(block)
+            above = scope.enter(block)
             units += len(block)
             if units > MAX_UNITS:
                 at = f" (page {page})" if page else ""
                 notes.append(f"figure search stopped after {MAX_UNITS:,} sentences and rows{at}")
                 return CostScan(same_money(found), notes)
             two_sided = _two_sided(block)
-            for i, basis, named in in_scope(block, doc, carried, title):
+            scope.about = None
+            for i, basis, named in in_scope(block, doc, above):
+                if not block[i].row:
+                    scope.about = scope.about or basis
                 context = " ".join(u.text for u in block[max(0, i - 2) : i + 3])[:1500]
                 prior = "" if block[i].row else " ".join(u.text for u in block[max(0, i - 3) : i])
                 new = _figures(block[i], basis, named, (context, prior[-600:]), where, two_sided)
@@ -176,23 +186,27 @@ class _Scope:
     ("FISCAL IMPACT:") and the "Revenue: $X" lines after it belong to the item above; a title
     heads what follows until the next title or item."""
 
-    def __init__(self) -> None:
+    def __init__(self, notes: dict[str, Basis]) -> None:
         self.item: Basis | None = None
         self.title: Basis | None = None
         self.in_money = False
+        self.notes = notes
+        self.about: Basis | None = None  # what the paragraph before was about, if anything
 
-    def enter(self, block: list[Unit]) -> tuple[Basis | None, Basis | None]:
-        """(the item a money section belongs to, the title above) for ``block``."""
+    def enter(self, block: list[Unit]) -> Above:
+        """What ``block`` sits under."""
         line = self.in_money and len(block) <= 3 and bool(_MONEY_LINE.match(block[0].text))
         if continues_item(block) or line:
             self.in_money = True
-            return self.item, self.title
+            return Above(self.item, self.title, self.notes)
         self.in_money = False
         self.item = names_program(" ".join(u.text for u in block[:3]))
         is_title = title_of(block)
         if is_title is False or (is_title and self.item):
             self.title = self.item  # an item's title; a sub-heading ("Budget context") keeps it
-        return None, self.title
+        # "Since October the arrangement has brought in ...": the paragraph before's topic.
+        back = self.about if not block[0].row and _BACK.match(block[0].text) else None
+        return Above(None, self.title or back, self.notes)
 
 
 def cost_notes(text: ExtractedText, figures: list[CostFigure]) -> list[str]:

@@ -15,8 +15,8 @@ Imports only ``watcher.costs.amounts``, ``fiscal`` and ``lines`` (pure text help
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
 from watcher.costs.amounts import find_amounts
@@ -25,10 +25,12 @@ from watcher.costs.lines import rejoin_plain_tables, sentences
 
 __all__ = [
     "ANY_MENTION",
+    "Above",
     "Basis",
     "Unit",
     "blocks",
     "continues_item",
+    "footnotes",
     "in_scope",
     "names_program",
     "page_basis",
@@ -352,16 +354,45 @@ def continues_item(block: list[Unit]) -> bool:
     return bool(block) and bool(FISCAL_SECTION.match(block[0].text))
 
 
+@dataclass(frozen=True)
+class Above:
+    """What a block sits under: the agenda item a money section belongs to (``item``), the
+    title of the report or item, or the paragraph before when this one points back to it
+    (``title``), and the page's footnotes that name the program (``footnotes``: "(1) SB 8
+    grant for sheriffs in a 287(g) agreement")."""
+
+    item: Basis | None = None
+    title: Basis | None = None
+    footnotes: Mapping[str, Basis] = field(default_factory=dict)
+
+
+_FOOTNOTE = re.compile(r"(?m)^[ \t]*\((\d{1,2}|\*)\)[ \t]+(\S.{8,400})$")
+_MARK = re.compile(r"\((\d{1,2}|\*)\)\s*(?:\||$)")
+
+
+def footnotes(page: str, limit: int = 200) -> dict[str, Basis]:
+    """The page's footnotes that name the program, by marker."""
+    out: dict[str, Basis] = {}
+    for n, m in enumerate(_FOOTNOTE.finditer(page)):
+        if n >= limit:
+            break
+        basis = names_program(m.group(2))
+        if basis:
+            out.setdefault(m.group(1), basis)
+    return out
+
+
 def in_scope(
-    block: list[Unit], doc: Basis | None, item: Basis | None = None, title: Basis | None = None
+    block: list[Unit], doc: Basis | None, above: Above | None = None
 ) -> Iterator[tuple[int, Basis, bool]]:
     """Units of the block about the program: (index, basis, named in the unit itself). A
     short block (an agenda item, a news paragraph) is one topic; in a long one only the
     mention's sentence, the one before and the two after count, and then only when they
-    point back to the program. Rows count alone or under a heading that names it. ``item``
-    is the basis of the agenda item a money section (``continues_item``) belongs to; under a
-    ``title`` that names the program, sentences that point back to it count. Lazy, so
-    a caller that stops early has not paid for the rest of a huge block."""
+    point back to the program. Rows count alone, under a heading that names it or with a
+    footnote that does. Under ``above.item`` (a money section) every sentence counts; under
+    ``above.title`` those that point back to the program. Lazy, so a caller that stops early
+    has not paid for the rest of a huge block."""
+    above = above or Above()
     ice = any(ICE.search(u.text) for u in block[:50]) or bool(
         len(block) > 50 and ICE.search("\n".join(u.text for u in block[50:]))
     )
@@ -372,33 +403,42 @@ def in_scope(
             marks[i] = _basis(block[i].text, ice, doc)
         return marks[i]
 
-    heading_marks: dict[str, Basis | None] = {}
+    headings: dict[str, Basis | None] = {}
     short = sum(not u.row for u in block) <= 6
     first = None
     if short:
         first = next((m for i, u in enumerate(block) if not u.row and (m := mark(i))), None)
-    first = first or item
+    first = first or above.item
     for i, unit in enumerate(block):
         basis = mark(i)
         if basis is not None:
             yield i, basis, True
         elif unit.row:
-            if unit.heading and unit.heading not in heading_marks:
-                heading_marks[unit.heading] = _basis(unit.heading, ice, doc)
-            inherited = (heading_marks.get(unit.heading) if unit.heading else None) or item
-            lead_in = not unit.heading or unit.heading.rstrip().endswith(":")
-            if (
-                not inherited
-                and title
-                and lead_in
-                and TOPIC_LINK.search(f"{unit.heading} {unit.text}")
-            ):
-                inherited = title  # a table of a report about the program ("Five-Year Impact:")
-            if inherited and not OTHER_UNIT.search(unit.text):
+            inherited = _row_basis(unit, above, headings, lambda h: _basis(h, ice, doc))
+            if inherited:
                 yield i, inherited, False
         else:
             window = range(max(0, i - 2), min(len(block), i + 2))
             near = next((m for j in window if not block[j].row and (m := mark(j))), None)
-            basis = (first if short else (near or item)) or title
-            if basis is not None and (item or TOPIC_LINK.search(unit.text)):
+            basis = (first if short else (near or above.item)) or above.title
+            if basis is not None and (above.item or TOPIC_LINK.search(unit.text)):
                 yield i, basis, False
+
+
+def _row_basis(
+    unit: Unit,
+    above: Above,
+    headings: dict[str, Basis | None],
+    basis_of: Callable[[str], Basis | None],
+) -> Basis | None:
+    """Why a row that does not name the program is about it, if it is."""
+    if unit.heading and unit.heading not in headings:
+        headings[unit.heading] = basis_of(unit.heading)
+    inherited = (headings.get(unit.heading) if unit.heading else None) or above.item
+    lead_in = not unit.heading or unit.heading.rstrip().endswith(":")
+    linked = lead_in and bool(TOPIC_LINK.search(f"{unit.heading} {unit.text}"))
+    if not inherited and above.title and linked:
+        inherited = above.title  # a table of a report about the program ("Five-Year Impact:")
+    if not inherited and above.footnotes and (m := _MARK.search(unit.text)):
+        inherited = above.footnotes.get(m.group(1))  # "State - Immigration Grant (1)"
+    return None if inherited is None or OTHER_UNIT.search(unit.text) else inherited
