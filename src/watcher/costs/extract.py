@@ -23,11 +23,9 @@ from watcher.costs.kinds import (
     LEAD_KINDS,
     Kind,
     Period,
-    dominant_place,
     is_total,
     kind_of,
     period_of,
-    place_of,
 )
 from watcher.costs.merge import merge_republished, same_money
 from watcher.costs.passages import (
@@ -35,17 +33,16 @@ from watcher.costs.passages import (
     MODEL,
     OTHER_PROGRAM,
     R287G,
-    Above,
     Basis,
+    Scope,
     Unit,
     blocks,
-    continues_item,
     footnotes,
     in_scope,
     names_program,
     page_basis,
-    title_of,
 )
+from watcher.costs.where import dominant_place, place_of
 from watcher.formats.text import ExtractedText, document_date_from_text
 
 __all__ = [
@@ -70,12 +67,6 @@ _COMPARED = re.compile(
     r"\s+(?:the\s+|a\s+)?$",
     re.I,
 )
-_BACK = re.compile(
-    r"^(?:\W*\w+\s+){0,4}?(?:the|this|that)\s+(?:arrangement|agreement|program|unit|partnership"
-    r"|deal|task\s+force)\b",
-    re.I,
-)
-_MONEY_LINE = re.compile(r"^[A-Z][\w /&'()-]{0,40}:\s*[-(]?\$")
 _LOCAL_SHARE = re.compile(r"\bmatch\b|\bshare\b|\bnet\b|\bcounty\s+cost\b", re.I)
 _INCOMING_LABEL = re.compile(
     r"(?<!general )\b(?:revenues?|reimburs\w*|reimb|grants?|receipts?)\b", re.I
@@ -153,7 +144,7 @@ def scan_costs(
             page_text = "\n".join(page_text.split("\n", MAX_PAGE_LINES)[:MAX_PAGE_LINES])
             at = f" of page {page}" if page else ""
             notes.append(f"figure search stopped at line {MAX_PAGE_LINES:,}{at}: page too long")
-        scope = _Scope(footnotes(page_text))
+        scope = Scope(footnotes(page_text))
         for block in blocks(page_text):
             above = scope.enter(block)
             units += len(block)
@@ -179,34 +170,6 @@ def scan_costs(
     if not figures and not text.scanned:
         notes.append(_why_no_figures(text))
     return CostScan(figures, notes)
-
-
-class _Scope:
-    """The agenda item and the title the blocks of a page are under. A money section
-    ("FISCAL IMPACT:") and the "Revenue: $X" lines after it belong to the item above; a title
-    heads what follows until the next title or item."""
-
-    def __init__(self, notes: dict[str, Basis]) -> None:
-        self.item: Basis | None = None
-        self.title: Basis | None = None
-        self.in_money = False
-        self.notes = notes
-        self.about: Basis | None = None  # what the paragraph before was about, if anything
-
-    def enter(self, block: list[Unit]) -> Above:
-        """What ``block`` sits under."""
-        line = self.in_money and len(block) <= 3 and bool(_MONEY_LINE.match(block[0].text))
-        if continues_item(block) or line:
-            self.in_money = True
-            return Above(self.item, self.title, self.notes)
-        self.in_money = False
-        self.item = names_program(" ".join(u.text for u in block[:3]))
-        is_title = title_of(block)
-        if is_title is False or (is_title and self.item):
-            self.title = self.item  # an item's title; a sub-heading ("Budget context") keeps it
-        # "Since October the arrangement has brought in ...": the paragraph before's topic.
-        back = self.about if not block[0].row and _BACK.match(block[0].text) else None
-        return Above(None, self.title or back, self.notes)
 
 
 def cost_notes(text: ExtractedText, figures: list[CostFigure]) -> list[str]:

@@ -1,16 +1,20 @@
-"""What one amount is, from the words around it: kind, period, the place it is tied to, and
-whether it is a whole-budget total rather than program money.
+"""What one amount is, from the words around it: its kind, its period, and whether it is a
+whole-budget total rather than program money.
 
 The words that decide are those of the amount's own clause: the text between it and the
 amounts on either side ("cost $287,000 ... ICE reimbursed $116,000 ... net $171,000" gives three
-kinds), then the sentence, then a table row's heading and section. Pure functions; imports
-only ``watcher.costs.amounts``.
+kinds). Who pays whom comes first ("ICE pays the county $85 a day": per-diem; "the city pays
+the county": revenue; "the county pays": cost; "has sent $100,000 to the Sheriff's Office
+under the ... Grant": grant), then the clause's direction words (the noun a verb describes:
+"reimbursement revenue is budgeted at" is a reimbursement), then a restatement or part of
+the amount before, the sentences before for one that points back ("That check came to"), the
+sentence, and a table row's heading and section. Pure functions; imports only
+``watcher.costs.amounts``.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from typing import Literal, TypeVar
 
@@ -20,11 +24,9 @@ __all__ = [
     "LEAD_KINDS",
     "Kind",
     "Period",
-    "dominant_place",
     "is_total",
     "kind_of",
     "period_of",
-    "place_of",
 ]
 
 Kind = Literal["cost", "revenue", "reimbursement", "grant", "per_diem", "net", "unknown"]
@@ -207,31 +209,6 @@ _WHOLE_ROW = re.compile(
 )
 # What a table's lead-in says its rows are: "The award is allocated as follows:".
 LEAD_KINDS = KIND_WORDS[:2]
-_PLACE = re.compile(
-    r"\b(?P<name>(?:(?:St\.|Saint|De|La|Le|Mc\w+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s){1,3})"
-    r"(?P<type>County|Parish|Borough)\b"
-)
-_STATES = (
-    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia"
-    "|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts"
-    "|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey"
-    "|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania"
-    "|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia"
-    "|Washington|West Virginia|Wisconsin|Wyoming"
-)
-_WIDE = re.compile(
-    rf"(?P<nation>(?i:\bnation(?:wide|ally)\b|\bacross\s+the\s+(?:country|nation)\b)|\bCongress\b)"
-    rf"|\b(?:(?P<state>{_STATES})'s|the\s+state's|statewide)\s+(?:\w+\s+){{0,2}}$"
-    r"|^\W{0,3}(?i:statewide|across\s+the\s+state)\b"
-    # "legislation in Florida appropriated $250 million": the state's own money.
-    rf"|\b(?P<funder>{_STATES})\s+(?:\w+\s+){{0,2}}?(?i:appropriated|allocated|set\s+aside"
-    r"|budgeted|awarded)\s+(?:\w+\s+){0,2}$"
-)
-_NOT_NAME = frozenset(
-    {"The", "In", "For", "By", "At", "And", "Of", "On", "To", "From", "A", "An", "Other"}
-    | {"Neighboring", "Nearby", "Each", "Every", "That", "This", "While", "When", "Both"}
-    | {"Meanwhile", "But", "Its", "Their", "Our", "Unlike", "Like", "Across", "Than"}
-)
 
 
 def kind_of(
@@ -380,45 +357,6 @@ def is_total(text: str, amount: Amount, before: str, row: bool, *, program: bool
         return True
     after = text[amount.end : amount.end + 40]
     return bool(_TOTAL_AFTER.match(after) and _OWNED_AMOUNT.search(text[: amount.start][-60:]))
-
-
-def place_of(before: str, after: str) -> str | None:
-    """The place the clause ties an amount to: a county ("Mecklenburg County spent $X", "$X
-    in Mecklenburg County", nearest before it, else right after it), a state's own program
-    ("Florida's $250 million grant program": "Florida (statewide)") or the whole country
-    ("Nationwide, ICE spent $68.3 million": "national")."""
-    wide = _WIDE.search(before[-60:]) or _WIDE.match(after[:30])
-    if wide:
-        if wide.group("nation"):
-            return "national"
-        state = wide.group("state") or wide.group("funder")
-        return f"{state} (statewide)" if state else "statewide"
-    places = [_name(m) for m in _PLACE.finditer(before)]
-    places = [p for p in places if p]
-    if places:
-        return places[-1]
-    first = _PLACE.search(after[:80])
-    return _name(first) if first else None
-
-
-def dominant_place(pages: Iterable[str], limit: int = 200_000) -> str | None:
-    """The county a document is mostly about: the one it names most (its own)."""
-    counts: Counter[str] = Counter()
-    seen = 0
-    for page in pages:
-        chunk = page[: max(0, limit - seen)]
-        seen += len(chunk)
-        counts.update(p for m in _PLACE.finditer(chunk) if (p := _name(m)))
-        if seen >= limit:
-            break
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def _name(m: re.Match[str]) -> str | None:
-    words = m.group("name").split()
-    while words and words[0] in _NOT_NAME:
-        words = words[1:]
-    return f"{' '.join(words)} {m.group('type')}" if words else None
 
 
 def _nearest(

@@ -1,15 +1,17 @@
-"""The units of a page that are about 287(g): sentences, table rows, line items and bullets.
+"""Which units of a page are about 287(g): sentences, table rows, line items and bullets.
 
-A page is cut into blocks (a blank line, a numbered or labelled agenda item, the end of a table
-starts a new one) and each block into units. Prose units are sentences; a table row (columns
-apart by runs of spaces, tabs or " | "), a budget line item ("Overtime - 287(g) unit 412,000"
-with no closing period) and a bullet are units of their own that count only when their own
-text names the program or they sit under a heading that does, so neighbouring line items,
-department totals and other programs' lines never join a 287(g) passage. Inside a document
-that names 287(g) or an ICE agreement, "the ICE program", "the federal program", "the
-immigration enforcement unit" and "designated immigration officers" name it too.
-Plain ``pdftotext`` tables are first rewritten as layout rows (``watcher.costs.lines``).
-Imports only ``watcher.costs.amounts``, ``fiscal`` and ``lines`` (pure text helpers).
+The page's blocks and units come from ``watcher.costs.blocks``. A row, line item or bullet
+counts only when its own text names the program, or it sits under a heading, a lead-in or a
+report title that does, or carries a footnote mark whose footnote does; so neighbouring line
+items, department totals and other programs' lines never join a 287(g) passage. A sentence
+counts when it names the program, or sits near one (the same short paragraph, or two
+sentences around) and points back to it; under an agenda item's money section ("FISCAL
+IMPACT:") every sentence counts. ``Scope`` follows a page's blocks: the item a money section
+belongs to, the title of a report or item, and the paragraph before one that points back
+("Since October the arrangement ..."). Inside a document that names 287(g) or an ICE
+agreement, "the ICE program", "the federal program", "the immigration enforcement unit" and
+"designated immigration officers" name it too. Imports only ``watcher.costs.amounts`` and
+``watcher.costs.blocks``.
 """
 
 from __future__ import annotations
@@ -20,13 +22,13 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from watcher.costs.amounts import find_amounts
-from watcher.costs.fiscal import fiscal_mentions
-from watcher.costs.lines import rejoin_plain_tables, sentences
+from watcher.costs.blocks import ITEM_START, TITLE_LABEL, Unit, blocks
 
 __all__ = [
     "ANY_MENTION",
     "Above",
     "Basis",
+    "Scope",
     "Unit",
     "blocks",
     "continues_item",
@@ -38,7 +40,6 @@ __all__ = [
 ]
 
 Basis = Literal["287(g)", "model", "ice-agreement"]
-Section = Literal["cost", "revenue"]
 
 _I = re.I
 R287G = re.compile(r"\b287\s*(?:\(\s*g\s*\)|-\s*g\b|g\b)", _I)
@@ -93,38 +94,6 @@ TOPIC_LINK = re.compile(
     _I,
 )
 
-_ITEM_START = re.compile(
-    r"^(?:\d{1,3}[.)]\s|[A-Z][.)]\s|[A-Z]-\d{1,3}\.?\s|\(\w{1,3}\)\s|(?:agenda\s+)?item\s+\d"
-    r"|[A-Z][\w /&'-]{0,40}:\s)",
-    _I,
-)
-_BULLET = re.compile(r"^(?:[•▪●◦■□➢►*]|-|–)\s+")
-_ROW = re.compile(r" \| |\t|\S {3,}\S")
-_CELL_SPLIT = re.compile(r"\s{2,}|\t|\s\|\s")
-# A budget line item: a short label, then one or more figures, and no sentence after them.
-_LINE_ITEM = re.compile(
-    r"^(?P<label>[A-Za-z0-9(][^.!?]{0,90}?[A-Za-z)%:])\s+"
-    r"(?P<nums>(?:[-(]?\$?\s?\d[\d,]*(?:\.\d+)?\)?\s*){1,6})$"
-)
-_SECTION = re.compile(
-    r"^(?:(?P<rev>revenues?|sources(?:\s+of\s+funds)?|receipts|estimated\s+revenues?)"
-    r"|(?P<cost>expenditures?|expenses|appropriations|uses(?:\s+of\s+funds)?"
-    r"|personnel\s+services|operating\s+expenses))\s*:?$",
-    _I,
-)
-MAX_BLOCK_UNITS = 2000
-
-
-@dataclass
-class Unit:
-    """A sentence or a row. ``heading`` is the line a row sits under; ``section`` says
-    whether the page's table section is revenues or expenditures."""
-
-    text: str
-    row: bool
-    heading: str | None = None
-    section: Section | None = None
-
 
 def names_program(text: str) -> Basis | None:
     """Whether a document names the program directly (so indirect names count)."""
@@ -149,170 +118,6 @@ def page_basis(page: str, doc: Basis | None) -> bool:
     return doc is not None and bool(INDIRECT.search(page))
 
 
-# --- Blocks -----------------------------------------------------------------------------------
-
-
-class _Builder:
-    """Lines in, blocks out. Every method that can finish a block is a generator, so a
-    caller that stops early (a search cap) never pays for the rest of a hostile page."""
-
-    def __init__(self) -> None:
-        self.block: list[Unit] = []
-        self.prose: list[str] = []
-        self.section: Section | None = None
-        self.carried: str | None = None  # a title line standing alone above a table
-        self.columns: list[tuple[int, int, str]] = []  # header years: (start, end, words)
-
-    def flush_prose(self) -> Iterator[list[Unit]]:
-        if self.prose:
-            text = " ".join(self.prose)
-            self.prose.clear()
-            for sentence in sentences(text):
-                self.block.append(Unit(sentence, False, section=self.section))
-                if len(self.block) >= MAX_BLOCK_UNITS:  # no real paragraph is this long
-                    yield self.block
-                    self.block = []
-
-    def close(self) -> Iterator[list[Unit]]:
-        yield from self.flush_prose()
-        if self.block:
-            self._carry(self.block)
-            yield self.block
-        self.block = []
-
-    def _carry(self, block: list[Unit]) -> None:
-        """A title (a line or two, or title rows of a form, without figures) heads the tables
-        below it, across blank lines and REVENUES / EXPENDITURES sections, until the next
-        title or a paragraph of prose; a row of column years is a header, not a title."""
-        no_figures = not any(find_amounts(u.text, row=u.row) for u in block)
-        last = block[-1].text.rstrip()
-        if not block[-1].row and last.endswith(":"):
-            self.carried = " ".join(u.text for u in block)[-400:]  # "... as follows:"
-            return
-        titled = block[-1].row or not last.endswith(".") or bool(_TITLE_LABEL.match(block[0].text))
-        if len(block) <= 3 and no_figures and titled and all(len(u.text) <= 160 for u in block):
-            # Beside a header row of years, other rows are more header ("Actual  Adopted").
-            header = any(u.row and fiscal_mentions(u.text) for u in block)
-            title = " ".join(u.text for u in block if not (header and u.row))
-            if title:
-                self.carried = title
-                self.columns = self.columns if header else []
-            return
-        prose = [u for u in block if not u.row and not _SECTION.match(u.text)]
-        if prose:
-            self.carried = None
-            self.columns = []
-
-    def add_row(self, text: str) -> Iterator[list[Unit]]:
-        yield from self.flush_prose()
-        heading = None
-        if self.block and not self.block[-1].row:
-            # The prose above the first row: a lead-in ("... as follows:") or a title.
-            head = " ".join(u.text for u in self.block)[-400:]
-            if not find_amounts(head) or head.endswith(":"):
-                heading = head
-            if _SECTION.match(head) and self.carried:
-                heading = f"{self.carried} | {head}"  # "REVENUES" under the page's title
-        elif not self.block:
-            heading = self.carried
-        else:
-            heading = self.block[-1].heading
-        self.block.append(Unit(text, True, heading, self.section))
-
-
-def blocks(page_text: str) -> Iterator[list[Unit]]:
-    """Paragraphs as lists of units, one at a time; see the module docstring."""
-    page_text = rejoin_plain_tables(page_text.replace("**", "").replace("__", ""))
-    b = _Builder()
-    bullet: list[str] = []
-    for raw_line in page_text.split("\n"):
-        line = raw_line.strip().lstrip(">").strip()
-        if bullet and (not line or _BULLET.match(line) or _ITEM_START.match(line)):
-            yield from b.add_row(" ".join(bullet))
-            bullet = []
-        section = _SECTION.match(_CELL_SPLIT.split(line, maxsplit=1)[0])
-        if section:
-            b.section = "revenue" if section.group("rev") else "cost"
-            if b.prose and _SECTION.match(line):
-                yield from b.close()  # the title above stays a title, not "TITLE Expenditures"
-        shape = _shape(line, b.prose, bool(bullet))
-        in_table = bool(b.block) and b.block[-1].row and not b.prose and not bullet
-        if shape == "blank" or (shape == "prose" and (in_table or _ITEM_START.match(line))):
-            yield from b.close()
-        if shape == "blank":
-            continue
-        if shape == "bullet":
-            yield from b.flush_prose()
-            bullet = [_BULLET.sub("", line)]
-        elif bullet:
-            bullet.append(line)  # a bullet's text wrapped onto the next line
-        elif shape == "layout":
-            yield from b.add_row(_row_text(raw_line, b))
-        elif shape == "item" and (item := _LINE_ITEM.match(line)):
-            yield from b.add_row(" | ".join([item.group("label"), *item.group("nums").split()]))
-        elif b.prose and b.prose[-1].endswith("-") and line[:1].islower():
-            b.prose[-1] = b.prose[-1][:-1] + line  # a word hyphenated across lines
-        else:
-            b.prose.append(line)
-    if bullet:
-        yield from b.add_row(" ".join(bullet))
-    yield from b.close()
-
-
-def _shape(line: str, prose: list[str], in_bullet: bool) -> str:
-    if not line:
-        return "blank"
-    if _BULLET.match(line):
-        return "bullet"
-    if in_bullet:
-        return "prose"
-    if len(line) < 2000 and _ROW.search(line):  # no table row is longer
-        return "layout"
-    item = _LINE_ITEM.match(line)
-    if item and not (prose and len(prose[-1]) >= 50 and not prose[-1].endswith((".", ":"))):
-        # A prose line wrapped just after a figure is not a line item: labels are short.
-        words = len(item.group("label").split())
-        money = re.search(r"\$|\d,\d{3}|\d{5}|\.\d\d\b", item.group("nums"))
-        if money and words <= (6 if "$" in item.group("nums") else 12):
-            return "item"  # not "... on January 5, 2026": a line item's figure is money
-    return "prose"
-
-
-def _row_text(raw_line: str, b: _Builder) -> str:
-    """A layout row as " | "-joined cells. A header row's fiscal years are remembered by
-    column, and each later figure is labelled with the year above it ("FY 2025-26: 561,200")
-    so it keeps its year once cut out of the table."""
-    line = raw_line.rstrip().replace("\t", "    ")
-    if " | " in line:  # an HTML or CSV table: columns by position in the row
-        parts = [" ".join(p.split()) for p in line.split(" | ")]
-        cells = [(i * 1000, i * 1000 + 1, p) for i, p in enumerate(parts)]
-    else:
-        cells = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", line)]
-    years = [
-        (s + y.start, s + y.end, y.written) if " | " not in line else (s, e, y.written)
-        for s, e, t in cells
-        for y in fiscal_mentions(t)
-    ]
-    if years and not any(find_amounts(t, row=True) for _, _, t in cells):
-        b.columns = years
-        return " | ".join(t for _, _, t in cells)
-    out = []
-    for start, end, cell in cells:
-        label = _column_year(b.columns, start, end) if find_amounts(cell, row=True) else None
-        out.append(f"{label}: {cell}" if label and not fiscal_mentions(cell) else cell)
-    return " | ".join(out)
-
-
-def _column_year(columns: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-    # Figures sit right-aligned under their header: overlap first, else the nearest right edge.
-    best: tuple[int, str] | None = None
-    for c_start, c_end, words in columns:
-        gap = 0 if c_start < end and start < c_end else min(abs(c_end - end), abs(c_start - start))
-        if gap <= 12 and (best is None or gap < best[0]):
-            best = (gap, words)
-    return best[1] if best else None
-
-
 # --- Scope ------------------------------------------------------------------------------------
 
 
@@ -333,20 +138,17 @@ def _basis(text: str, ice_in_block: bool, doc: Basis | None) -> Basis | None:
     return None
 
 
-_TITLE_LABEL = re.compile(r"^(?:subject|title|re|in\s+re|staff\s+report|agenda\s+item|item)\b", _I)
-
-
 def title_of(block: list[Unit]) -> bool | None:
     """True for a title block (a line or two without figures, not a sentence, or labelled
     "Subject:", "STAFF REPORT"), False for a block that starts another agenda item, else None:
     the title of a report or item heads the paragraphs below it until the next one."""
     texts = [u.text for u in block]
-    limit = 400 if _TITLE_LABEL.match(texts[0]) else 160
+    limit = 400 if TITLE_LABEL.match(texts[0]) else 160
     short = len(block) <= 2 and all(len(t) <= limit for t in texts)
-    titled = not texts[-1].rstrip().endswith(".") or bool(_TITLE_LABEL.match(texts[0]))
+    titled = not texts[-1].rstrip().endswith(".") or bool(TITLE_LABEL.match(texts[0]))
     if short and titled and not any(find_amounts(u.text, row=u.row) for u in block):
         return True
-    return False if _ITEM_START.match(texts[0]) and not FISCAL_SECTION.match(texts[0]) else None
+    return False if ITEM_START.match(texts[0]) and not FISCAL_SECTION.match(texts[0]) else None
 
 
 def continues_item(block: list[Unit]) -> bool:
@@ -442,3 +244,39 @@ def _row_basis(
     if not inherited and above.footnotes and (m := _MARK.search(unit.text)):
         inherited = above.footnotes.get(m.group(1))  # "State - Immigration Grant (1)"
     return None if inherited is None or OTHER_UNIT.search(unit.text) else inherited
+
+
+_BACK = re.compile(
+    r"^(?:\W*\w+\s+){0,4}?(?:the|this|that)\s+(?:arrangement|agreement|program|unit|partnership"
+    r"|deal|task\s+force)\b",
+    re.I,
+)
+_MONEY_LINE = re.compile(r"^[A-Z][\w /&'()-]{0,40}:\s*[-(]?\$")
+
+
+class Scope:
+    """The agenda item and the title the blocks of a page are under. A money section
+    ("FISCAL IMPACT:") and the "Revenue: $X" lines after it belong to the item above; a title
+    heads what follows until the next title or item."""
+
+    def __init__(self, notes: dict[str, Basis]) -> None:
+        self.item: Basis | None = None
+        self.title: Basis | None = None
+        self.in_money = False
+        self.notes = notes
+        self.about: Basis | None = None  # what the paragraph before was about, if anything
+
+    def enter(self, block: list[Unit]) -> Above:
+        """What ``block`` sits under."""
+        line = self.in_money and len(block) <= 3 and bool(_MONEY_LINE.match(block[0].text))
+        if continues_item(block) or line:
+            self.in_money = True
+            return Above(self.item, self.title, self.notes)
+        self.in_money = False
+        self.item = names_program(" ".join(u.text for u in block[:3]))
+        is_title = title_of(block)
+        if is_title is False or (is_title and self.item):
+            self.title = self.item  # an item's title; a sub-heading ("Budget context") keeps it
+        # "Since October the arrangement has brought in ...": the paragraph before's topic.
+        back = self.about if not block[0].row and _BACK.match(block[0].text) else None
+        return Above(None, self.title or back, self.notes)
