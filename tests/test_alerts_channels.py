@@ -264,6 +264,24 @@ def test_busy_and_dead_channels_are_retried_and_do_not_stop_the_run(
     db.close()
 
 
+def test_a_channel_that_asks_for_ten_minutes_is_left_alone_for_ten_minutes(
+    tmp_path: Path, db_file: Path, receivers: Receivers
+) -> None:
+    config = make_config(tmp_path / "outbox")
+    receivers.script("/slow", 200, (429, {"Retry-After": "600"}), 200)  # the ping, then busy
+    db = open_archive(db_file)
+    hook = f"webhook+http://{receivers.hostport}/slow?secret={{env:WATCHER_HOOK_KEY}}"
+    subscribe(db, hook, states=["FL"], types=["new"])
+    db.close()
+    queue_alerts(config, db_file)
+    assert run_delivery(db_file, tmp_path / "outbox").retry_later == 1
+    # The outbox's own backoff would try again after a minute; the channel asked for ten.
+    assert run_delivery(db_file, tmp_path / "outbox", minutes=5).sent == 0
+    assert len(receivers.at("/slow")) == 2
+    assert run_delivery(db_file, tmp_path / "outbox", minutes=11).sent == 1
+    assert len(receivers.at("/slow")) == 3
+
+
 def _by_address(db_file: Path) -> dict[str, tuple[str, int, str | None]]:
     db = open_archive(db_file)
     rows = db.execute(

@@ -244,3 +244,24 @@ def test_feed_ids_are_stable() -> None:
     one = build_feed([make_event(7)], base_url="https://w", now=now)
     two = build_feed([make_event(7)], base_url="https://w", now=now)
     assert one == two and b"<updated>2025-03-10T14:00:00Z</updated>" in one
+
+
+def test_feed_is_never_written_over_the_archive_or_a_link(app: App, tmp_path: Path) -> None:
+    app.open_db().close()
+    before = app.db_file.read_bytes()
+    result = run(app, "feed", "--out", str(app.db_file))
+    assert result.exit_code == 2
+    assert "refusing to write over the archive's own file" in result.output
+    assert app.db_file.read_bytes() == before
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("keep me")
+    link = tmp_path / "feed.xml"
+    link.symlink_to(target)
+    result = run(app, "feed", "--out", str(link))
+    assert result.exit_code == 2 and "symbolic link" in result.output
+    assert target.read_text() == "keep me"
+    # An ordinary feed file is rewritten on every run: that is what a feed is for.
+    out = tmp_path / "all.xml"
+    out.write_text("old feed")
+    assert run(app, "feed", "--out", str(out)).exit_code == 0
+    assert ET.parse(out).getroot().tag == f"{A}feed"

@@ -186,7 +186,9 @@ def test_csv_rows_carry_their_column_headers() -> None:
     ]
 
 
-def _xlsx(sheet_xml: str, strings: list[str], extra_sheets: int = 0) -> bytes:
+def _xlsx(sheet_xml: str | list[str], strings: list[str], extra_sheets: int = 0) -> bytes:
+    sheet_xmls = sheet_xml if isinstance(sheet_xml, list) else [sheet_xml] * (1 + extra_sheets)
+    extra_sheets = len(sheet_xmls) - 1
     ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
     rns = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
     pkg = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"'
@@ -216,8 +218,8 @@ def _xlsx(sheet_xml: str, strings: list[str], extra_sheets: int = 0) -> bytes:
             'Target="sharedStrings.xml"/></Relationships>',
         )
         zf.writestr("xl/sharedStrings.xml", f"<sst {ns}>{sst}</sst>")
-        for i in range(1 + extra_sheets):
-            zf.writestr(f"xl/worksheets/sheet{i + 1}.xml", sheet_xml)
+        for i, xml in enumerate(sheet_xmls):
+            zf.writestr(f"xl/worksheets/sheet{i + 1}.xml", xml)
     return buf.getvalue()
 
 
@@ -240,7 +242,55 @@ def test_xlsx_uses_cached_formula_values_and_tolerates_merged_cells() -> None:
         "287(g) Task Force total | FY2026 Budget: 152500",
         "Vehicle | FY2026 Budget: 100000",
     ]
-    assert text.notes == ["only the first of 2 sheets read ('S1')"]
+    assert text.pages[1] == text.pages[0]  # the second sheet is read too: page 2
+    assert text.notes == [] and text.title == "S1"
+
+
+def _sheet(*rows: tuple[int, int]) -> str:
+    """A worksheet headed by shared strings 0 and 1, whose row r holds shared string s in A and
+    100,500 times s in B."""
+    head = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+    cells = head + "".join(
+        f'<row r="{r}"><c r="A{r}" t="s"><v>{s}</v></c><c r="B{r}"><v>{s * 100500}</v></c></row>'
+        for r, s in rows
+    )
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    return f'<worksheet xmlns="{ns}"><sheetData>{cells}</sheetData></worksheet>'
+
+
+def test_every_sheet_of_a_budget_workbook_is_read_as_its_own_page() -> None:
+    from watcher.costs import find_cost_figures
+
+    strings = ["Line item", "FY2026 Budget", "Sheriff total", "Detention officers",
+               "ICE 287(g) Task Force reimbursement", "SCAAP"]  # fmt: skip
+    data = _xlsx([_sheet((2, 2)), _sheet((2, 3)), _sheet((2, 4), (3, 5))], strings)
+    text = extract_text(data, content_type=None, url="https://x.gov/budget.xlsx")
+    assert len(text.pages) == 3 and text.notes == []
+    assert "ICE 287(g) Task Force reimbursement" in text.pages[2]
+    figures = find_cost_figures(text, url="https://x.gov/budget.xlsx", doc_date=None)
+    assert [(f.amount, f.page) for f in figures] == [(402000, 3)]
+
+
+def test_a_workbook_of_many_sheets_is_read_within_bounds() -> None:
+    from watcher.formats.xlsx_book import MAX_SHEETS
+
+    data = _xlsx([_sheet((2, 0))] * (MAX_SHEETS + 8), ["Line", "Budget"])
+    text = extract_text(data, content_type=None, url="u.xlsx")
+    assert len(text.pages) == MAX_SHEETS
+    assert text.notes == [f"only the first {MAX_SHEETS} of {MAX_SHEETS + 8} sheets read"]
+
+
+def test_sheets_share_one_budget_of_cells_then_reading_stops_with_a_note() -> None:
+    from watcher.formats.xlsx_book import read_sheets
+    from watcher.formats.xlsx_extent import SheetCaps
+
+    # Each sheet spans A1:B3000 (6,000 cells of range); together the first two fill the cap.
+    tall = _sheet(*((r, 0) for r in range(2, 3001)))
+    caps = SheetCaps(rows=10_000, cols=10, cells=1_000_000, area=12_000, what="a test")
+    notes: list[str] = []
+    names = [name for name, _ in read_sheets(_xlsx([tall] * 4, ["x", "y"]), caps, notes)]
+    assert names == ["S1", "S2"]
+    assert notes and notes[0].startswith("reading stopped at sheet 'S3': sheet too large")
 
 
 def test_a_zip_that_is_not_a_workbook_raises() -> None:

@@ -83,3 +83,22 @@ def test_bad_requests_store_nothing(tmp_path: Path) -> None:
     assert bad_date.exit_code == 2 and "not a date" in bad_date.output
     db = open_archive(tmp_path / "w.db")
     assert db.execute("SELECT COUNT(*) FROM records_requests").fetchone() == (0,)
+
+
+def test_letter_is_never_written_over_the_archive_or_an_existing_file(tmp_path: Path) -> None:
+    open_archive(tmp_path / "w.db").close()
+    before = (tmp_path / "w.db").read_bytes()
+    result = watcher(tmp_path, "records-request", "--state", "TX", "--out", str(tmp_path / "w.db"))
+    assert result.exit_code == 2
+    assert "refusing to write over the archive's own file" in result.output
+    assert (tmp_path / "w.db").read_bytes() == before
+    letter = tmp_path / "letter.txt"
+    letter.write_text("my edited draft")
+    result = watcher(tmp_path, "records-request", "--state", "TX", "--out", str(letter))
+    assert result.exit_code == 2 and "add --force to replace it" in result.output
+    assert letter.read_text() == "my edited draft"
+    forced = watcher(tmp_path, "records-request", "--state", "TX", "--out", str(letter), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert "Texas Public Information Act" in letter.read_text()
+    device = watcher(tmp_path, "records-request", "--state", "TX", "--out", "/dev/null", "--force")
+    assert device.exit_code == 2 and "not a regular file" in device.output

@@ -16,8 +16,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "watcher"
 
 # Lowest first. A stage may import itself and the stages listed before it, nothing after.
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"errors", "progress", "__init__", "data", "states"}),
-    frozenset({"config", "lock", "fetch", "formats", "timestamps", "i18n"}),
+    frozenset({"errors", "progress", "__init__", "data", "states", "timestamps"}),
+    frozenset({"config", "lock", "fetch", "formats", "i18n"}),
     frozenset({"store", "law", "places"}),
     frozenset({"ice", "costs", "agendas"}),
     frozenset({"documents", "analyst"}),

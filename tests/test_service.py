@@ -22,8 +22,9 @@ from http_server import Answer, ScriptedServer
 from ice_workbooks import make_ice_page, make_workbook
 from watcher.cli import cli
 from watcher.config import load_config
+from watcher.discovery.registry import accept, reject
 from watcher.lock import ArchiveLock, LockBusy
-from watcher.runtime.scheduler import JOB_DEFAULTS, build_scheduler
+from watcher.runtime.scheduler import JOB_DEFAULTS, build_scheduler, portals_job
 from watcher.store.archive import open_archive
 
 ROW = {"state": "ALABAMA", "agency": "Etowah County Sheriff's Office", "type": "County",
@@ -49,12 +50,50 @@ def test_jobs_follow_each_source_schedule_and_never_overlap(tmp_path: Path) -> N
     config = load_config(write_config(tmp_path, "https://example.org/287g", "15 3 * * 1"))
     scheduler = build_scheduler(config, tmp_path / "w.db", BackgroundScheduler(timezone="UTC"))
     jobs = {job.id: job for job in scheduler.get_jobs()}
-    assert set(jobs) == {"source:ice", "deliver", "digests", "feeds"}
+    assert set(jobs) == {"source:ice", "deliver", "digests", "feeds", "portals"}
     trigger = str(jobs["source:ice"].trigger)
     assert "hour='3'" in trigger and "minute='15'" in trigger and "day_of_week='1'" in trigger
     for job in jobs.values():
         assert job.max_instances == 1 and job.coalesce is True
         assert job.misfire_grace_time == JOB_DEFAULTS["misfire_grace_time"]
+
+
+def _add_portal(db_file: Path) -> int:
+    db = open_archive(db_file)
+    now = "2026-06-09T00:00:00+00:00"
+    cursor = db.execute(
+        "INSERT INTO portals (government, state, county_fips, platform, url, evidence, "
+        "confidence, status, verified_at, created_at, updated_at) VALUES ('Galveston County', "
+        "'TX', '48167', 'civicplus', 'https://www.galvestoncountytx.gov/AgendaCenter', "
+        "'linked from a test page', 'high', 'verified', ?, ?, ?)",
+        [now, now, now],
+    )
+    db.close()
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def test_a_portal_accepted_while_serving_is_scheduled_without_a_restart(tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path, "https://example.org/287g"))
+    db_file = tmp_path / "w.db"
+    portal = _add_portal(db_file)
+    scheduler = build_scheduler(config, db_file, BackgroundScheduler(timezone="UTC"))
+    assert scheduler.get_job(f"source:portal-{portal}-civicplus") is None
+    db = open_archive(db_file)
+    accept(db, portal)
+    db.close()
+    portals_job(scheduler, config, db_file)
+    job = scheduler.get_job(f"source:portal-{portal}-civicplus")
+    assert job is not None and job.args[2] == f"portal-{portal}-civicplus"
+    assert job.max_instances == 1
+    portals_job(scheduler, config, db_file)  # a second look adds nothing twice
+    assert [j.id for j in scheduler.get_jobs()].count(f"source:portal-{portal}-civicplus") == 1
+    db = open_archive(db_file)
+    reject(db, portal, "not the county's board")
+    db.close()
+    portals_job(scheduler, config, db_file)
+    assert scheduler.get_job(f"source:portal-{portal}-civicplus") is None
+    assert scheduler.get_job("source:ice") is not None  # sources.yaml's stay
 
 
 def test_a_scheduled_source_job_runs(tmp_path: Path, http_server: ScriptedServer) -> None:

@@ -29,6 +29,7 @@ import httpx
 
 from watcher import __version__
 from watcher.errors import FetchError, ResponseTooLarge, TransientFetchError
+from watcher.timestamps import retry_after_seconds
 
 log = logging.getLogger(__name__)
 
@@ -374,8 +375,7 @@ def _read_capped(response: httpx.Response, url: str, cap: int, deadline: float) 
 
 
 def _retry_after(response: httpx.Response) -> float | None:
-    value = response.headers.get("Retry-After", "")
-    return float(value) if value.isdigit() else None
+    return retry_after_seconds(response.headers.get("Retry-After"))
 
 
 def _result(url: str, response: httpx.Response, body: bytes) -> Fetched:

@@ -7,6 +7,7 @@ alert stages compare as text. Imports nothing from watcher.
 from __future__ import annotations
 
 import datetime as dt
+from email.utils import parsedate_to_datetime
 from typing import overload
 
 
@@ -42,3 +43,20 @@ def utc_now() -> dt.datetime:
 def now_iso() -> str:
     """Now as the archive stores it."""
     return iso(utc_now())
+
+
+def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> float | None:
+    """The wait an HTTP ``Retry-After`` header asks for, in seconds: either form of RFC 9110
+    (delay-seconds or an HTTP-date); None when absent or unreadable, 0 for a date passed."""
+    text = (value or "").strip()
+    if not text or len(text) > 64:
+        return None
+    if text.isascii() and text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, (when - (now or dt.datetime.now(dt.UTC))).total_seconds())

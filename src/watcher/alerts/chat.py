@@ -1,7 +1,7 @@
 """Sending one alert to a chat channel: Apprise for the chat services, watcher's own signed
 JSON webhook for a coalition's tools. Failures are sorted like SMTP's: a 429, a 5xx or a
-channel that is down is temporary (retried with backoff, the run goes on); another 4xx is
-permanent and counts towards marking the channel bouncing.
+channel that is down is temporary (retried with backoff, the run goes on; no sooner than the
+webhook's Retry-After); another 4xx is permanent and counts towards marking the channel bouncing.
 
 The webhook POSTs ``{"type", "subject", "text", "links", "event" | "events", "delivery_id"}``
 as JSON with ``X-Watcher-Timestamp`` (Unix seconds) and ``X-Watcher-Signature:
@@ -28,6 +28,7 @@ import httpx
 from watcher.alerts.channels import WEBHOOK_SCHEMES, ChannelError, load_apprise, resolve
 from watcher.alerts.channels import webhook_target as _webhook_target
 from watcher.alerts.smtp import SendError
+from watcher.timestamps import retry_after_seconds
 
 _STATUS = re.compile(r"error=(\d{3})")
 TIMEOUT = 15.0
@@ -66,11 +67,16 @@ def _apprise_log() -> Iterator[_Capture]:
         logger.setLevel(old_level)
 
 
-def classify(status: int | None, detail: str) -> SendError:
+def classify(status: int | None, detail: str, retry_after: float | None = None) -> SendError:
     """A failed send as SendError: temporary unless the service refused it for good."""
     if status is not None and 400 <= status < 500 and status not in (408, 425, 429):
         return SendError(f"the channel refused the message: {detail}", permanent=True, code=status)
-    return SendError(f"the channel failed for now: {detail}", permanent=False, code=status)
+    return SendError(
+        f"the channel failed for now: {detail}",
+        permanent=False,
+        code=status,
+        retry_after=retry_after,
+    )
 
 
 class ChannelSender:
@@ -135,7 +141,8 @@ class ChannelSender:
         if answer.is_redirect:
             raise SendError("the webhook answered with a redirect; not followed", permanent=True)
         if answer.status_code >= 300:
-            raise classify(answer.status_code, f"HTTP {answer.status_code}")
+            wait = retry_after_seconds(answer.headers.get("Retry-After"))
+            raise classify(answer.status_code, f"HTTP {answer.status_code}", wait)
 
 
 def verify(body: bytes, timestamp: str, signature: str, key: bytes) -> bool:

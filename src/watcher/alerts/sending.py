@@ -31,6 +31,12 @@ BACKOFF_CAP = timedelta(hours=6)
 MAX_ATTEMPTS = 20
 
 
+def _wait(err: SendError, attempts: int) -> timedelta:
+    """The backoff, or longer when the receiver asked for it (capped like the backoff)."""
+    asked = timedelta(seconds=min(err.retry_after or 0.0, BACKOFF_CAP.total_seconds()))
+    return max(backoff(attempts), asked)
+
+
 def backoff(attempts: int) -> timedelta:
     """Wait before retry number `attempts` (1, 2, 4 ... minutes, capped at six hours)."""
     delay: timedelta = BACKOFF_BASE * (2 ** min(max(attempts - 1, 0), 20))
@@ -308,7 +314,7 @@ def _deliver_one(run: _Run, sender: Sender, row: Due, threshold: int, max_attemp
             run.finish(row, "failed", error=str(err), bounce=bounce, threshold=threshold)
             report.failed += 1
         else:
-            run.finish(row, "queued", error=str(err), retry_at=run.now + backoff(attempts))
+            run.finish(row, "queued", error=str(err), retry_at=run.now + _wait(err, attempts))
             report.retry_later += 1
         return True
     run.finish(row, "sent", bounce=False, threshold=threshold)

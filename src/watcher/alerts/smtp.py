@@ -30,8 +30,11 @@ class SendError(Exception):
         unreachable: bool = False,
         code: int | None = None,
         message_fault: bool = False,
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(message)
+        # Seconds the receiver asked us to wait (a chat webhook's Retry-After), if it said.
+        self.retry_after = retry_after
         self.permanent = permanent
         self.unreachable = unreachable
         self.code = code

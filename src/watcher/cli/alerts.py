@@ -14,7 +14,7 @@ from watcher.alerts.models import CADENCES, Subscriber, SubscriptionError
 from watcher.alerts.outbox import queue_due_digests
 from watcher.alerts.smtp import sender_from_config
 from watcher.alerts.subscriptions import iter_subscribers, subscribe, unsubscribe
-from watcher.cli.base import current_app
+from watcher.cli.base import UsageProblem, current_app
 from watcher.config import AlertsConfig
 from watcher.errors import ConfigError
 from watcher.states import US_STATES
@@ -174,6 +174,14 @@ def feed_cmd(state: str | None, out: Path, limit: int) -> None:
         state = state.strip().upper()
         if state not in US_STATES:
             raise click.BadParameter(f"unknown state {state!r}", param_hint="--state")
+    from watcher.analyst.export import AnalystError, check_export_target
+
+    app = current_app()
+    try:
+        # A feed is rewritten on every run (force), but never over the archive, a link or a device.
+        check_export_target(out, app.db_file, force=True, private=app.private_file)
+    except AnalystError as exc:
+        raise UsageProblem(str(exc)) from None
     cfg = _alerts_config(required=False)
     base_url = cfg.base_url if cfg else AlertsConfig.model_fields["base_url"].default
     events = enriched_events(current_app().open_db(), state=state, limit=limit, newest_first=True)

@@ -36,8 +36,9 @@ def _date(value: str | None, option: str) -> dt.date:
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write the letter to this file instead of printing it.",
 )
+@click.option("--force", is_flag=True, help="Replace --out if it is an existing regular file.")
 def records_request(
-    agency: str | None, state: str, requester: str | None, out: Path | None
+    agency: str | None, state: str, requester: str | None, out: Path | None, force: bool
 ) -> None:
     """A plain-text public-records request for an agency's 287(g) costs, under its state's law."""
     try:
@@ -49,10 +50,16 @@ def records_request(
     if out is None:
         click.echo(letter)
         return
+    from watcher.analyst.export import AnalystError, check_export_target, output_file
+
+    app = current_app()
     try:
-        out.write_text(letter, encoding="utf-8")
-    except OSError as exc:
-        raise click.ClickException(f"cannot write {out}: {exc.strerror}") from None
+        # The same guards as `export --out`: never over the archive, a device or a link.
+        check_export_target(out, app.db_file, force=force, private=app.private_file)
+        with output_file(out) as handle:
+            handle.write(letter)
+    except AnalystError as exc:
+        raise UsageProblem(str(exc)) from None
     click.echo(f"wrote {out}")
 
 

@@ -138,7 +138,8 @@ def scan_costs(
     for index, page_text in enumerate(text.pages):
         if not page_basis(page_text, doc):
             continue  # most pages of a budget book: skip before any splitting
-        page = index + 1 if text.format == "pdf" else None
+        # A PDF page or a workbook's sheet; other formats are one page.
+        page = index + 1 if text.format in ("pdf", "xlsx") else None
         where = _Where(page, url, doc_date, home)
         if page_text.count("\n") > MAX_PAGE_LINES:
             page_text = "\n".join(page_text.split("\n", MAX_PAGE_LINES)[:MAX_PAGE_LINES])

@@ -531,7 +531,7 @@ def _read_csv(text: str) -> ExtractedText:
 
 
 def _read_xlsx(data: bytes) -> ExtractedText:
-    from watcher.formats.xlsx import read_first_sheet
+    from watcher.formats.xlsx_book import read_sheets
     from watcher.formats.xlsx_extent import DOCUMENT_CAPS
 
     try:
@@ -540,11 +540,10 @@ def _read_xlsx(data: bytes) -> ExtractedText:
         raise ParseError(f"corrupt or truncated ZIP/XLSX file: {exc}") from exc
     if "xl/workbook.xml" not in names:
         raise ParseError("a ZIP archive that is not an XLSX workbook (DOCX and others not read)")
-    sheet = read_first_sheet(data, DOCUMENT_CAPS)
-    notes = []
-    sheets = [n for n in names if re.fullmatch(r"xl/worksheets/[^/]+\.xml", n)]
-    if len(sheets) > 1:
-        notes.append(f"only the first of {len(sheets)} sheets read ({sheet.name!r})")
+    notes: list[str] = []
+    # One page per worksheet, so a figure's page is its sheet; each sheet's cells are let go
+    # once rendered.
+    sheets = [(name, render_rows(rows)) for name, rows in read_sheets(data, DOCUMENT_CAPS, notes)]
     return ExtractedText(
-        pages=[render_rows(sheet.rows)], format="xlsx", notes=notes, title=sheet.name or None
+        pages=[text for _, text in sheets], format="xlsx", notes=notes, title=sheets[0][0] or None
     )

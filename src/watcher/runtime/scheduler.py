@@ -1,4 +1,5 @@
-"""`watcher serve`: each source on its own cron schedule, plus delivery, digests and feeds.
+"""`watcher serve`: each source on its own cron schedule, plus delivery, digests and feeds,
+and a look every 15 minutes for portals accepted or rejected since.
 
 APScheduler 3.x. A job never runs twice at once (max_instances=1), missed runs collapse into one
 (coalesce) and a run missed by less than the grace time still happens after a restart or sleep.
@@ -26,7 +27,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from watcher.config import Config
 from watcher.discovery.registry import with_accepted_portals
 from watcher.errors import WatcherError
-from watcher.lock import LockBusy
+from watcher.lock import ArchiveLock, LockBusy
 from watcher.store.archive import open_archive
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,6 @@ def source_job(config: Config, db_file: Path, name: str) -> None:
 def housekeeping_job(config: Config, db_file: Path, task: str) -> None:
     """Deliver the outbox, queue due digests or refresh the feeds, under the archive lock."""
     from watcher.alerts.delivery import deliver_due, queue_digests, refresh_feeds
-    from watcher.lock import ArchiveLock
 
     actions: dict[str, Callable[..., Any]] = {
         "deliver": deliver_due,
@@ -82,23 +82,12 @@ def build_scheduler(
     """Add every job to ``scheduler`` (a BlockingScheduler by default; tests pass another).
 
     With ``initial_run`` each source runs once at start, then on its schedule: a new daemon
-    should not wait hours for the first cron slot to show that its sources work.
+    should not wait hours for the first cron slot to show that its sources work. ``config`` is
+    sources.yaml's; the portals accepted in the archive are added now and every 15 minutes
+    (:func:`portals_job`), so accepting a portal needs no restart.
     """
     scheduler = scheduler or BlockingScheduler(job_defaults=JOB_DEFAULTS, timezone="UTC")
-    first: dict[str, Any] = {"next_run_time": dt.datetime.now(dt.UTC)} if initial_run else {}
-    for source in config.sources:
-        if not source.enabled:
-            continue
-        scheduler.add_job(
-            source_job,
-            CronTrigger.from_crontab(source.schedule, timezone="UTC"),
-            args=[config, db_file, source.name],
-            id=f"source:{source.name}",
-            name=f"source {source.name}",
-            replace_existing=True,
-            **JOB_DEFAULTS,
-            **first,
-        )
+    sync_source_jobs(scheduler, _with_portals(config, db_file), config, db_file, initial_run)
     housekeeping = [
         ("deliver", IntervalTrigger(seconds=deliver_every)),
         ("digests", CronTrigger(minute="*/15", timezone="UTC")),
@@ -114,17 +103,73 @@ def build_scheduler(
             replace_existing=True,
             **JOB_DEFAULTS,
         )
+    scheduler.add_job(
+        portals_job,
+        IntervalTrigger(minutes=15),
+        args=[scheduler, config, db_file],
+        id="portals",
+        name="portals",
+        replace_existing=True,
+        **JOB_DEFAULTS,
+    )
     return scheduler
+
+
+def _with_portals(config: Config, db_file: Path) -> Config:
+    with ArchiveLock(db_file, wait=LOCK_WAIT):
+        db = open_archive(db_file)
+        try:
+            return with_accepted_portals(config, db)
+        finally:
+            db.close()
+
+
+def sync_source_jobs(
+    scheduler: BaseScheduler, wanted: Config, config: Config, db_file: Path, run_now: bool
+) -> tuple[list[str], list[str]]:
+    """One job per enabled source of ``wanted``: add the missing ones (run at once when
+    ``run_now``), remove those of sources no longer wanted (a portal rejected since). The jobs
+    get sources.yaml's ``config``: each run adds the accepted portals itself. Returns the
+    names added and removed."""
+    jobs = [job.id for job in scheduler.get_jobs()]
+    have = {job.removeprefix("source:") for job in jobs if job.startswith("source:")}
+    enabled = {source.name: source for source in wanted.sources if source.enabled}
+    first: dict[str, Any] = {"next_run_time": dt.datetime.now(dt.UTC)} if run_now else {}
+    added = [name for name in enabled if name not in have]
+    for name in added:
+        scheduler.add_job(
+            source_job,
+            CronTrigger.from_crontab(enabled[name].schedule, timezone="UTC"),
+            args=[config, db_file, name],
+            id=f"source:{name}",
+            name=f"source {name}",
+            replace_existing=True,
+            **JOB_DEFAULTS,
+            **first,
+        )
+    removed = sorted(have - set(enabled))
+    for name in removed:
+        scheduler.remove_job(f"source:{name}")
+    return added, removed
+
+
+def portals_job(scheduler: BaseScheduler, config: Config, db_file: Path) -> None:
+    """Schedule the portals accepted since the last look, unschedule those rejected since."""
+    try:
+        wanted = _with_portals(config, db_file)
+    except (WatcherError, LockBusy) as exc:
+        log.error("job=portals failed: %s", exc)
+        return
+    added, removed = sync_source_jobs(scheduler, wanted, config, db_file, run_now=True)
+    for name in added:
+        log.info("job=portals scheduled source=%s", name)
+    for name in removed:
+        log.info("job=portals unscheduled source=%s", name)
 
 
 def serve(config: Config, db_file: Path, *, initial_run: bool = True) -> None:
     """Run until SIGTERM or SIGINT; the job in hand finishes first. Portals accepted with
-    `watcher portals accept` are scheduled from the archive at start (restart to add new ones)."""
-    db = open_archive(db_file)
-    try:
-        config = with_accepted_portals(config, db)
-    finally:
-        db.close()
+    `watcher portals accept` are scheduled within 15 minutes, without a restart."""
     scheduler = build_scheduler(config, db_file, initial_run=initial_run)
     stoppers: list[threading.Thread] = []
 
