@@ -17,6 +17,7 @@ from test_costs_documents_later import BATCH3, BATCH4, BATCH5, BATCH6, Labels
 from test_costs_documents_ninth import BATCH9
 from test_costs_documents_seta import SETA, SETA_MERGED
 from test_costs_documents_seventh import BATCH7
+from test_costs_documents_tenth import BATCH10
 from watcher.costs.amounts import find_amounts
 from watcher.costs.passages import blocks
 
@@ -315,6 +316,7 @@ DOCUMENTS: dict[str, tuple[str, Labels]] = {
     **BATCH7,
     **BATCH8,
     **BATCH9,
+    **BATCH10,
     **SETA,
 }
 # Documents labelled by absolute value (a figure in parentheses as a positive): the examiner's.

@@ -82,6 +82,11 @@ _CONTINUES = re.compile(
     r"(?:about\s+|roughly\s+|nearly\s+)?$",
     re.I,
 )
+_CONTRAST = re.compile(
+    r"\b(?:predates?|predating|separate(?:ly)?\s+from|unlike|outside(?:\s+of)?|apart\s+from"
+    r"|rather\s+than|not\s+(?:under|through))\s+(?:the\s+)?(?:\w+\s+){0,2}287",
+    re.I,
+)
 _INCLUDING = re.compile(r"\b(?:including|of\s+which|among\s+them)\b", re.I)
 _NOT_PROGRAM = re.compile(
     r"\bnot\s+(?:part\s+of|related\s+to|included\s+in|connected\s+(?:to|with)|tied\s+to)\b"
@@ -320,6 +325,9 @@ def _skipped(unit: Unit, amount: Amount, clause: tuple[str, str], first: bool, n
     own = f"{before if first else _SPLIT.split(before)[-1]} {_SPLIT.split(after)[0]}"
     if _other_money(own, unit) or is_total(text, amount, before, unit.row, program=not named):
         return True
+    contrast = _CONTRAST.search(text, 0, amount.start)
+    if contrast and not R287G.search(text, contrast.end() + 6, amount.start):
+        return True  # "Under a detention contract that predates the 287(g) agreement, ICE pays"
     if _NOT_PROGRAM.search(f"{before} {after}") or _COMPARED.search(before[-30:]):
         return True  # "$1.9 million: the food contract, which is not part of the program"
     # "$2.4 million in federal funds, including $600,000 tied to 287(g)"

@@ -70,7 +70,7 @@ KIND_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
         re.compile(
             r"\bcosts?\b|\bcosting\b|\bexpen\w+|\bspen[dt]\w*|\bbudget(?:s|ary)?\b|\bdeficit\b"
             r"|\bnegative\s+impact\b|\bnet\s+(?:[\w/()-]+\s+){0,3}impact\s+(?:to|on)\b"  # a fund's
-            r"|\b(?:county|local)(?:'s)?\s+(?:own\s+)?share\b"
+            r"|\b(?:county|local)(?:'s\s+own|\s+own|)\s+share\b"
             r"|\bfloat(?:s|ed|ing)\b|\bfront(?:s|ed|ing)\b|\babsorb(?:s|ed|ing)?\b"
             r"|\b(?:county|local|cash|required)\s+match\b|\bmatching\s+funds\b|\bfrees?\b|\bfreed\b"
             r"|\bpurchase\w*|\bpa(?:y|id)\s+for\b|\bcharges?\b|\bfunding\s+for\b",
@@ -153,6 +153,7 @@ _TO_LOCAL = re.compile(
 _POINTS_BACK = re.compile(
     r"^(?:\W*\w+\s+){0,3}?(?:that|this|the|each|every)\s+(?:check|payment|money|amount|sum"
     r"|installment|award|transfer|bill)s?\b|^(?:\S+\s+){0,4}(?:received|receives|got|gets)\s+$"
+    r"|\b(?:our|the|its|their)\s+(?:county's\s+|city's\s+)?share\b"
     r"|\b(?:remaining|rest\s+of|balance\s+of|remainder\s+of)\s+(?:the\s+)?$",
     _I,
 )
@@ -174,6 +175,11 @@ _FROM_PAYER = re.compile(
 )
 # "up from $58.25": the earlier value of the same measure.
 _EARLIER = re.compile(r"\b(?:up|down|rising|falling|increased|decreased|raised|cut)\s+from\s+$", _I)
+_KIND_AFTER = re.compile(
+    r"^\s*(?:(?:in|of|as)\s+|(?:is|are|was|were|will\s+be|would\s+be)\s+)(?:\w+\s+){0,3}?"
+    r"(?:reimburs|revenue|grant|award|stipend|costs?\b|net\b)",
+    _I,
+)
 _RECEIVE = re.compile(r"\b(?:receiv\w*|gets?|got)\s+(?:\w+\s+){0,2}$", _I)
 _FEDERAL_PAYER = re.compile(r"\b(?:ICE|DHS|federal\s+government|the\s+federal|feds)\b", _I)
 _STATE_PAYER = re.compile(r"\b(?:the\s+state|comptroller|state\s+board)\b", _I)
@@ -188,7 +194,9 @@ _OWNER = r"(?:sheriff'?s?|jail'?s?|county'?s?|department'?s?|office'?s?|overall|
 _OWNER += r"|general\s+fund|agency'?s?|city'?s?|detention\s+center'?s?|corrections)"
 _TOTAL_BEFORE = re.compile(
     rf"\b{_OWNER}\s+(?:(?!(?:is|was|were|are|been|be|has|had)\b)\w+\s+){{0,3}}?"
-    r"(?:budget|spending|appropriations?|(?:fund\s+)?balance"
+    # "spending" is a whole budget only as a noun: "the sheriff's spending", not "the sheriff
+    # reported spending $120,000".
+    r"(?:budget|(?<=s\s)spending|(?<=s'\s)spending|appropriations?|(?:fund\s+)?balance"
     r"|reserves?)\s*"
     r"(?:of|is|was|totals?|totaling|stands\s+at|for\s+\S+\s+(?:is|was))?\s*(?:about\s+|nearly\s+)?$",
     _I,
@@ -222,6 +230,29 @@ def kind_of(
     fallback: Iterable[str] = (),
     prior: str = "",
 ) -> Kind:
+    """The kind of ``amount`` (see ``_kind_of``). An award that only ICE is said to pay (a
+    task force officer's quarterly award) is revenue: grants come from a state program."""
+    kind = _kind_of(
+        text, amount, before, after, previous=previous, first=first, fallback=fallback, prior=prior
+    )
+    context = " ".join([prior, text, *fallback])
+    only_ice = _FEDERAL_PAYER.search(context) and not _STATE_PAYER.search(context)
+    if kind == "grant" and only_ice and not re.search(r"\bgrant", context, _I):
+        return "revenue"
+    return kind
+
+
+def _kind_of(
+    text: str,
+    amount: Amount,
+    before: str,
+    after: str,
+    *,
+    previous: Kind | None,
+    first: bool,
+    fallback: Iterable[str] = (),
+    prior: str = "",
+) -> Kind:
     """The kind of ``amount``, first rule that answers: a day rate (per-diem, unless the
     clause says it is what the county spends or loses); "net" in its clause; which way the
     money goes ("ICE pays for ...", "has sent $X to the Sheriff's Office": money in, "the
@@ -244,6 +275,9 @@ def kind_of(
         return found
     # Words just after the amount before ours are that amount's ("$167,500 in stipends ...
     # plus $370,600 in revenue"): ours start after the last conjunction.
+    part = previous and previous != "per_diem" and _PART_OF.search(before)
+    if previous and part and not _nearest(KIND_WORDS, own, "") and not _KIND_AFTER.match(own_after):
+        return previous  # "including $310,000 for two grant administrators": the whole's kind
     found = _nearest(KIND_WORDS, own, own_after, 60)
     if found == "revenue" and not re.search(r"\brevenue|\bperformance", f"{own} {own_after}", _I):
         # Money "brought in" or "received" is what it is called or who paid it: "$265,000 in

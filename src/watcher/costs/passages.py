@@ -89,6 +89,7 @@ TOPIC_LINK = re.compile(
     r"|federal|immigra\w+|detain\w*|deport\w*|per[\s-]diem|transfers?|net|impact|they|them"
     r"|it\s+(?:would|will|could|costs?|has|had|is|was)|received|receives"
     r"|(?:that|this|the|each|those|these)\s+(?:check|payment|installment|award)s?|arrangement"
+    r"|(?:our|its|their)\s+(?:county's\s+|city's\s+)?share"
     r"|(?:ending|ended|end|dropping|leaving|keeping|joining)\s+it)\b"
     r"|^(?:that|this)\s+(?:is|was|means|leaves|left|amounts|comes|adds)\b",
     _I,

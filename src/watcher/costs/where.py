@@ -34,6 +34,12 @@ _WIDE = re.compile(
     rf"|\b(?P<funder>{_STATES})\s+(?:\w+\s+){{0,2}}?(?i:appropriated|allocated|set\s+aside"
     r"|budgeted|awarded)\s+(?:\w+\s+){0,2}$"
 )
+# "... has paid $21.4 million to 61 agencies": a program's total across places.
+_SHARED = re.compile(
+    r"^\s*(?:to|among|across)\s+(?:more\s+than\s+)?(?:\d+|all|local|participating|other)\s+"
+    r"(?:\w+\s+){0,2}?(?:agencies|counties|sheriffs|departments|jurisdictions|offices)\b",
+    re.I,
+)
 _NOT_NAME = frozenset(
     {"The", "In", "For", "By", "At", "And", "Of", "On", "To", "From", "A", "An", "Other"}
     | {"Neighboring", "Nearby", "Each", "Every", "That", "This", "While", "When", "Both"}
@@ -46,8 +52,10 @@ def place_of(before: str, after: str) -> str | None:
     in Mecklenburg County", nearest before it, else right after it), a state's own program
     ("Florida's $250 million grant program": "Florida (statewide)") or the whole country
     ("Nationwide, ICE spent $68.3 million": "national")."""
-    wide = _WIDE.search(before[-60:]) or _WIDE.match(after[:30])
+    wide = _WIDE.search(before[-60:]) or _WIDE.match(after[:30]) or _SHARED.match(after[:60])
     if wide:
+        if wide.re is _SHARED:
+            return "statewide"
         if wide.group("nation"):
             return "national"
         state = wide.group("state") or wide.group("funder")
