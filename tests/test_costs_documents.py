@@ -13,6 +13,7 @@ rules did on it unseen.
 from __future__ import annotations
 
 from test_costs_documents_eighth import BATCH8
+from test_costs_documents_eleventh import BATCH11
 from test_costs_documents_later import BATCH3, BATCH4, BATCH5, BATCH6, Labels
 from test_costs_documents_ninth import BATCH9
 from test_costs_documents_seta import SETA, SETA_MERGED
@@ -317,6 +318,7 @@ DOCUMENTS: dict[str, tuple[str, Labels]] = {
     **BATCH8,
     **BATCH9,
     **BATCH10,
+    **BATCH11,
     **SETA,
 }
 # Documents labelled by absolute value (a figure in parentheses as a positive): the examiner's.

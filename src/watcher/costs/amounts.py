@@ -83,7 +83,7 @@ _RATE = re.compile(
     r"|hour|month|year|agent|participant|vehicle)s?)\b)",
     _I,
 )
-_THEN_DAY = re.compile(r"[\s,]*(?:per|a|each)\s+(?:day|night)\b", _I)
+_THEN_DAY = re.compile(r"[\s,]*(?:(?:per|a|each)\s+)?(?:day|night)\b", _I)  # "per inmate day"
 # "per year" and "a month" are periods, said elsewhere; the unit is what a rate is counted in.
 _PERIOD_UNITS = frozenset({"year", "month"})
 
@@ -231,7 +231,7 @@ def _rate_unit(after: str) -> str | None:
         unit = "year"
     if unit in ("hr",):
         unit = "hour"
-    if unit.endswith("diem") or _THEN_DAY.match(after, m.end()):
+    if unit.endswith("diem") or unit.split()[-1:] == ["day"] or _THEN_DAY.match(after, m.end()):
         unit = "day"  # "$125 per bed, per day": a bed-day rate
     return None if unit in _PERIOD_UNITS else unit or None
 

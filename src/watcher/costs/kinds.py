@@ -37,7 +37,8 @@ _I = re.I
 NET = re.compile(
     r"\bnet\b(?!\s+(?:[\w/()-]+\s+){0,3}impact\s+(?:to|on)\b)|\bleaving\b|\bleft\s+(?:the\s+)?(?:county|city|taxpayers|sheriff)|out[\s-]of[\s-]pocket"
     r"|\bafter\s+(?:the\s+)?(?:federal\s+)?reimburse\w*|\bbottom\s+line\b|unreimbursed"
-    r"|\bhole\b|\bgap\b|\bshortfall\b|\bleaves\b|\blos(?:es|e|ing)\b|\bin\s+the\s+red\b|\bsurplus\b",
+    r"|\bhole\b|\bgap\b|\bshortfall\b|\bleaves\b|\blos(?:es|e|ing)\b|\bin\s+the\s+red\b|\bsurplus\b"
+    r"|\b(?:cut|cuts|reduc\w+|lower\w*)\s+(?:[\w']+\s+){0,3}?costs?\s+to\b",
     _I,
 )
 # Words that say which way money moves; they decide before the nouns below.
@@ -61,7 +62,8 @@ KIND_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (
         re.compile(
             r"(?<!general )\brevenues?\b(?!\s+(?:related\s+)?funds?\b)|\bincome\b|\breceipts?\b"
-            r"|\breceiv\w+|\bgenerat\w+|\bbr(?:ing|ought)\s+in\b|\bperformance\s+awards?\b",
+            r"|\breceiv\w+|\bgenerat\w+|\bbr(?:ing|ought)\s+in\b|\bperformance\s+awards?\b"
+            r"|\bbillings\b",
             _I,
         ),
         "revenue",
@@ -145,7 +147,7 @@ _HANDED = re.compile(
 )
 _TO_LOCAL = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:to|for)\s+(?:the\s+)?(?:[A-Z]\w+\s+){0,3}(?:county|city|sheriff|office"
-    r"|department|jail|constable)",
+    r"|department|jail|constable)(?:'s)?\b(?!\s+(?:officers?|deputies|staff|employees))",
     _I,
 )
 # A sentence that points back ("That check came to $51,300.", "Grimes County received
@@ -175,8 +177,15 @@ _FROM_PAYER = re.compile(
 )
 # "up from $58.25": the earlier value of the same measure.
 _EARLIER = re.compile(r"\b(?:up|down|rising|falling|increased|decreased|raised|cut)\s+from\s+$", _I)
+_PAY_VERB = re.compile(
+    r"^\W*(?:(?:will|would|could|must|also|still|no\s+longer|not|then)\s+)*(?:pay|spend)\s+$", _I
+)
+# A sentence whose subject is the local side: "The county ...", "The sheriff's office ...".
+_LOCAL_SUBJECT = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:county|city|sheriff|sheriff's\s+office|office|jail|we)\b", _I
+)
 _KIND_AFTER = re.compile(
-    r"^\s*(?:(?:in|of|as)\s+|(?:is|are|was|were|will\s+be|would\s+be)\s+)(?:\w+\s+){0,3}?"
+    r"^\s*(?:(?:a|per|each)\s+(?:year|month|quarter)\s+)?(?:(?:in|of|as)\s+|(?:is|are|was|were|will\s+be|would\s+be)\s+)(?:\w+\s+){0,3}?"
     r"(?:reimburs|revenue|grant|award|stipend|costs?\b|net\b)",
     _I,
 )
@@ -268,7 +277,9 @@ def _kind_of(
     # past it they describe something else ("($862,000), shown as a negative expenditure").
     own_after = _COMMA.split(after, maxsplit=1)[0]
     found = _rate_kind(amount, before, head, own, own_after)
-    if found is None and (_net(before) or NET.match(after.lstrip())):
+    # "will lose $210,000 a year in ICE reimbursements": what is lost says the kind.
+    lost = _KIND_AFTER.match(own_after) and re.search(r"\blos(?:es|e|ing|t)\b", own, _I)
+    if found is None and not lost and (_net(before) or NET.match(after.lstrip())):
         found = "net"
     found = found or _direction(text, head, own, after)
     if found:
@@ -297,6 +308,8 @@ def _kind_of(
         _EARLIER.search(before) or (previous != "per_diem" and _PART_OF.search(before))
     ):
         return previous
+    if previous == "per_diem" and amount.unit is None and not _nearest(KIND_WORDS, own, ""):
+        return "revenue"  # "$74.25 per inmate day; October billings totaled $48,190"
     found = _nearest(KIND_WORDS, head, own_after, 60)
     if not found and amount.value < 0 and any(re.search(r"\bimpact\b", e, _I) for e in fallback):
         return "cost"  # a negative row under a fiscal note's "Five-Year Impact"
@@ -358,6 +371,8 @@ def _direction(text: str, head: str, own: str, after: str) -> Kind | None:
         return named or (by if payer else "revenue")
     if _LOCAL_PAYER.search(own):
         return "cost"
+    if _PAY_VERB.search(own) and _LOCAL_SUBJECT.match(head):
+        return "cost"  # "The county will lose ..., but will no longer pay $265,000"
     return None
 
 
