@@ -37,7 +37,7 @@ _I = re.I
 NET = re.compile(
     r"\bnet\b(?!\s+(?:[\w/()-]+\s+){0,3}impact\s+(?:to|on)\b)|\bleaving\b|\bleft\s+(?:the\s+)?(?:county|city|taxpayers|sheriff)|out[\s-]of[\s-]pocket"
     r"|\bafter\s+(?:the\s+)?(?:federal\s+)?reimburse\w*|\bbottom\s+line\b|unreimbursed"
-    r"|\bhole\b|\bgap\b|\bshortfall\b|\bleaves\b|\blos(?:es|e|ing)\b|\bin\s+the\s+red\b|\bsurplus\b"
+    r"|\bhole\b|\bgap\b|\bshortfall\b|\bleaves\b|\blos(?:es|e|ing)\b|\bin\s+the\s+red\b|\bsurplus\b|\bthe\s+difference\b"
     r"|\b(?:cut|cuts|reduc\w+|lower\w*)\s+(?:[\w']+\s+){0,3}?costs?\s+to\b",
     _I,
 )

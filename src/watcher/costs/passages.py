@@ -67,7 +67,9 @@ INDIRECT = re.compile(
 )
 OTHER_PROGRAM = re.compile(
     r"\bSCAAP\b|state\s+criminal\s+alien\s+assistance|\bmarshals\b|\bU\.?\s?S\.?\s+marshal\b|\bUSMS\b"
-    r"|marshals?\s+service|bureau\s+of\s+prisons|\bIGSA\b|intergovernmental\s+service\s+agreement",
+    r"|marshals?\s+service|bureau\s+of\s+prisons|\bIGSA\b|intergovernmental\s+service\s+agreement"
+    r"|\bfederal\s+(?:prisoner|inmate)s?\b|\bjustice\s+assistance\s+grant|\bJAG\b|\bbyrne\b"
+    r"|\bHIDTA\b|\bFEMA\b|\bCOPS\s+(?:grant|hiring)",
     _I,
 )
 FISCAL_SECTION = re.compile(
@@ -83,6 +85,14 @@ FALSE_FRIEND = re.compile(r"\bice\s+(?:miller|house\s+r(?:oa)?d|plant)\b|\bde-?i
 ANY_MENTION = re.compile(f"{R287G.pattern}|{MODEL.pattern}|{ICE.pattern}", _I)
 # Words that tie a sentence near a mention back to the program ("They would staff ...",
 # "ICE reimbursed ..."); a sentence near one without any is about something else.
+# Words of the program itself: a paragraph under a title counts only when one of its sentences
+# has one ("Renewing the agreement ..."), not on "federal" or "officers" alone.
+STRONG_LINK = re.compile(
+    r"\b(?:program|unit|agreement|partnership|task\s+force|ICE|immigra\w+|287|detain\w*"
+    r"|deport\w*|reimburs\w*|designated|MOA|memorandum|model|per[\s-]diem|arrangement"
+    r"|stipends?)\b",
+    _I,
+)
 TOPIC_LINK = re.compile(
     r"\b(?:program|unit|agreement|partnership|task\s+force|initiative|model|positions?"
     r"|deput(?:y|ies)|officers?|personnel|salar\w+|overtime|reimburs\w*|stipends?|ICE"
@@ -167,6 +177,15 @@ class Above:
     item: Basis | None = None
     title: Basis | None = None
     footnotes: Mapping[str, Basis] = field(default_factory=dict)
+    names: frozenset[str] = frozenset()  # "HB 1142" of "IN RE: HB 1142 ... 287(g)": its name
+
+
+_BILL = re.compile(r"\b(?:[HS]\.?\s?B|H\.?\s?F|S\.?\s?F|A\.?\s?B)\.?\s?(\d{1,5})\b")
+
+
+def bill_names(text: str) -> frozenset[str]:
+    """ "HB 1142", "S.B. 8" as "HB1142", "SB8"."""
+    return frozenset(re.sub(r"[\s.]", "", m.group(0)).upper() for m in _BILL.finditer(text))
 
 
 _FOOTNOTE = re.compile(r"(?m)^[ \t]*\((\d{1,2}|\*)\)[ \t]+(\S.{8,400})$")
@@ -206,6 +225,21 @@ def in_scope(
             marks[i] = _basis(block[i].text, ice, doc)
         return marks[i]
 
+    linked: list[bool] = []
+
+    def strong(i: int) -> bool:
+        """Whether the paragraph (or, in a long block, the sentences around) names the
+        program's own words."""
+
+        def named(u: Unit) -> bool:
+            return not u.row and bool(
+                STRONG_LINK.search(u.text) or (above.names and bill_names(u.text) & above.names)
+            )
+
+        if not linked:
+            linked.append(any(named(u) for u in block))
+        return linked[0] if short else any(named(u) for u in block[max(0, i - 2) : i + 3])
+
     headings: dict[str, Basis | None] = {}
     short = sum(not u.row for u in block) <= 6
     first = None
@@ -223,7 +257,9 @@ def in_scope(
         else:
             window = range(max(0, i - 2), min(len(block), i + 2))
             near = next((m for j in window if not block[j].row and (m := mark(j))), None)
-            basis = (first if short else (near or above.item)) or above.title
+            basis = first if short else (near or above.item)
+            if basis is None and above.title and strong(i):
+                basis = above.title
             if basis is not None and (above.item or TOPIC_LINK.search(unit.text)):
                 yield i, basis, False
 
@@ -263,6 +299,7 @@ class Scope:
     def __init__(self, notes: dict[str, Basis]) -> None:
         self.item: Basis | None = None
         self.title: Basis | None = None
+        self.names: frozenset[str] = frozenset()
         self.in_money = False
         self.notes = notes
         self.about: Basis | None = None  # what the paragraph before was about, if anything
@@ -272,12 +309,13 @@ class Scope:
         line = self.in_money and len(block) <= 3 and bool(_MONEY_LINE.match(block[0].text))
         if continues_item(block) or line:
             self.in_money = True
-            return Above(self.item, self.title, self.notes)
+            return Above(self.item, self.title, self.notes, self.names)
         self.in_money = False
         self.item = names_program(" ".join(u.text for u in block[:3]))
         is_title = title_of(block)
         if is_title is False or (is_title and self.item):
             self.title = self.item  # an item's title; a sub-heading ("Budget context") keeps it
+            self.names = bill_names(" ".join(u.text for u in block)) if self.item else frozenset()
         # "Since October the arrangement has brought in ...": the paragraph before's topic.
         back = self.about if not block[0].row and _BACK.match(block[0].text) else None
-        return Above(None, self.title or back, self.notes)
+        return Above(None, self.title or back, self.notes, self.names)
