@@ -19,6 +19,7 @@ from test_costs_documents_ninth import BATCH9
 from test_costs_documents_seta import SETA, SETA_MERGED
 from test_costs_documents_seventh import BATCH7
 from test_costs_documents_tenth import BATCH10
+from test_costs_documents_thirteenth import BATCH13
 from test_costs_documents_twelfth import BATCH12
 from watcher.costs.amounts import find_amounts
 from watcher.costs.passages import blocks
@@ -321,6 +322,7 @@ DOCUMENTS: dict[str, tuple[str, Labels]] = {
     **BATCH10,
     **BATCH11,
     **BATCH12,
+    **BATCH13,
     **SETA,
 }
 # Documents labelled by absolute value (a figure in parentheses as a positive): the examiner's.

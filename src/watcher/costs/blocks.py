@@ -189,9 +189,10 @@ def _shape(line: str, prose: list[str], in_bullet: bool) -> str:
 
 
 def _row_text(raw_line: str, b: _Builder) -> str:
-    """A layout row as " | "-joined cells. A header row's fiscal years are remembered by
-    column, and each later figure is labelled with the year above it ("FY 2025-26: 561,200")
-    so it keeps its year once cut out of the table."""
+    """A layout row as " | "-joined cells. A header row's fiscal years (or, without years, its
+    kinds: "Program Cost", "ICE Reimbursement") are remembered by column, and each later
+    figure is labelled with the header above it ("FY 2025-26: 561,200", "ICE Reimbursement:
+    $288,900") so it keeps its year or kind once cut out of the table."""
     line = raw_line.rstrip().replace("\t", "    ")
     if " | " in line:  # an HTML or CSV table: columns by position in the row
         parts = [" ".join(p.split()) for p in line.split(" | ")]
@@ -203,14 +204,22 @@ def _row_text(raw_line: str, b: _Builder) -> str:
         for s, e, t in cells
         for y in fiscal_mentions(t)
     ]
-    if years and not any(find_amounts(t, row=True) for _, _, t in cells):
-        b.columns = years
+    no_figures = not any(find_amounts(t, row=True) for _, _, t in cells)
+    kinds = [(s, e, t) for s, e, t in cells if _KIND_HEADER.search(t)] if no_figures else []
+    if no_figures and (years or len(kinds) >= 2):
+        # A header of years ("FY 2025-26"), or of kinds ("Program Cost", "ICE Reimbursement").
+        b.columns = years or kinds
         return " | ".join(t for _, _, t in cells)
     out = []
     for start, end, cell in cells:
         label = _column_year(b.columns, start, end) if find_amounts(cell, row=True) else None
         out.append(f"{label}: {cell}" if label and not fiscal_mentions(cell) else cell)
     return " | ".join(out)
+
+
+_KIND_HEADER = re.compile(
+    r"\b(?:costs?|reimburs\w*|revenues?|grants?|net|expend\w*|per[\s-]diem|awards?)\b", re.I
+)
 
 
 def _column_year(columns: list[tuple[int, int, str]], start: int, end: int) -> str | None:

@@ -52,7 +52,7 @@ KIND_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
     ),
     (
         re.compile(
-            r"\breimburs\w*\s+revenues?\b|\breimburs\w*|\breimb\b|\bstipends?\b|\brecover(?:y|ies|ed)\b|\bpaid\s+back\b|\brepa(?:id|ys?|ying)\b"
+            r"\breimburs\w*\s+revenues?\b|\breimburs\w*|\breimb\b|\b(?:ICE|DHS)\s+payments?\b|\bstipends?\b|\brecover(?:y|ies|ed)\b|\bpaid\s+back\b|\brepa(?:id|ys?|ying)\b"
             r"|\b(?:sends?|sent|gives?|gave)\s+back\b|\brefund\w*"
             r"|\bpay\s+back\b|\b(?:bill|invoice)(?:s|d|ed|ing)?\s+(?:to\s+)?(?:ICE|DHS|the\s+federal)",
             _I,
@@ -122,7 +122,8 @@ _REQUEST = re.compile(
 _PAYER = re.compile(
     r"\b(?:ICE|DHS|(?:the\s+)?federal\s+(?:government|program|agency)|the\s+state"
     r"|state\s+(?:grant|program|board)|the\s+grant)\s+(?:\w+\s+){0,3}?(?:pa(?:ys|id)|pay|cover(?:s|ed)?"
-    r"|funded|picks?\s+up|picked\s+up|offsets?)\b[^.;]{0,80}$",
+    r"|funded|picks?\s+up|picked\s+up|offsets?|foots?|footed|cut|wrote|issued|sent|mailed|wired)"
+    r"\b[^.;]{0,80}$",
     _I,
 )
 # The county's own side paying: "the county also pays", "we spend", "taxpayers cover".
