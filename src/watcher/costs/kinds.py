@@ -249,6 +249,13 @@ def kind_of(
     only_ice = _FEDERAL_PAYER.search(context) and not _STATE_PAYER.search(context)
     if kind == "grant" and only_ice and not re.search(r"\bgrant", context, _I):
         return "revenue"
+    own = before if first else _CONJUNCTION.split(before)[-1]
+    if kind == "unknown" and not re.search(r"\bsav(?:e|es|ed|ing|ings)\b", text, _I):
+        # Nothing says which way the money goes but the actor of its clause: "ICE's check, $X".
+        if _FEDERAL_PAYER.search(own):
+            return "reimbursement"
+        if _STATE_PAYER.search(own):
+            return "grant"
     return kind
 
 
