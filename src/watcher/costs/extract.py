@@ -151,6 +151,7 @@ def scan_costs(
             at = f" of page {page}" if page else ""
             notes.append(f"figure search stopped at line {MAX_PAGE_LINES:,}{at}: page too long")
         scope = Scope(footnotes(page_text))
+        last = ""  # the end of the block before: what a first sentence may point back to
         for block in blocks(page_text):
             above = scope.enter(block)
             units += len(block)
@@ -165,6 +166,7 @@ def scan_costs(
                     scope.about = scope.about or basis
                 context = " ".join(u.text for u in block[max(0, i - 2) : i + 3])[:1500]
                 prior = "" if block[i].row else " ".join(u.text for u in block[max(0, i - 3) : i])
+                prior = f"{last} {prior}" if i < 2 and not block[i].row else prior
                 new = _figures(block[i], basis, named, (context, prior[-600:]), where, two_sided)
                 candidates += len(new)
                 found.extend(new)
@@ -172,6 +174,7 @@ def scan_costs(
                     at = f" (page {page})" if page else ""
                     notes.append(f"figure search stopped at {candidates:,} candidates{at}")
                     return CostScan(same_money(found), notes)
+            last = " ".join(u.text for u in block[-2:] if not u.row)[-600:]
     figures = same_money(found)
     if not figures and not text.scanned:
         notes.append(_why_no_figures(text))

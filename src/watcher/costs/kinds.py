@@ -154,7 +154,7 @@ _TO_LOCAL = re.compile(
 # A sentence that points back ("That check came to $51,300.", "Grimes County received
 # $80,000."): what the money is comes from the sentence before.
 _POINTS_BACK = re.compile(
-    r"^(?:\W*\w+\s+){0,3}?(?:that|this|the|each|every)\s+(?:check|payment|money|amount|sum"
+    r"^(?:\W*[\w'-]+[:,]?\s+){0,3}?(?:that|this|the|each|every)\s+(?:check|payment|money|amount|sum"
     r"|installment|award|transfer|bill)s?\b|^(?:\S+\s+){0,4}(?:received|receives|got|gets)\s+$"
     r"|\b(?:our|the|its|their)\s+(?:county's\s+|city's\s+)?share\b"
     r"|\b(?:remaining|rest\s+of|balance\s+of|remainder\s+of)\s+(?:the\s+)?$",
@@ -165,7 +165,7 @@ _PART_OF = re.compile(
     r"\b(?:including|includes|of\s+which|comprising|consisting\s+of)\b|:\s*$"
     r"|^\s*,?\s*or\s+(?:about\s+|roughly\s+)?$"  # "$38,657, or $8,995 per year": the same
     r"|\b(?:the\s+)?(?:remaining|rest\s+of|balance\s+of|remainder\s+of)\s+(?:the\s+)?$"
-    r"|\bcovering\s+$|,\s*and\s+$"
+    r"|\bcovering\s+$|,?\s*and\s+$|\(\s*$|\bmade\s+up\s+of\b"
     r"|,\s*(?:or\s+)?(?:(?:about|roughly|nearly|almost|more\s+than|over|some|just\s+(?:over"
     r"|under)|a\s+total\s+of)\s+)?$",  # "$31 a day on each one, more than $400,000"
     _I,
@@ -185,6 +185,7 @@ _PAY_VERB = re.compile(
 _LOCAL_SUBJECT = re.compile(
     r"^\W*(?:\w+\s+){0,2}?(?:county|city|sheriff|sheriff's\s+office|office|jail|we)\b", _I
 )
+_BY_CONJUNCTION = re.compile(r"\b(?:and|but|while|whereas|plus)\b|;", _I)
 _KIND_AFTER = re.compile(
     r"^\s*(?:(?:a|per|each)\s+(?:year|month|quarter)\s+)?(?:(?:in|of|as)\s+|(?:is|are|was|were|will\s+be|would\s+be)\s+)(?:\w+\s+){0,3}?"
     r"(?:reimburs|revenue|grant|award|stipend|costs?\b|net\b)",
@@ -208,7 +209,8 @@ _TOTAL_BEFORE = re.compile(
     # reported spending $120,000".
     r"(?:budget|(?<=s\s)spending|(?<=s'\s)spending|appropriations?|(?:fund\s+)?balance"
     r"|reserves?)\s*"
-    r"(?:of|is|was|totals?|totaling|stands\s+at|for\s+\S+\s+(?:is|was))?\s*(?:about\s+|nearly\s+)?$",
+    r"(?:of|is|was|totals?|totaling|stands\s+at|for\s+\S+\s+(?:is|was))?\s*(?:about\s+|nearly\s+)?$"
+    r"|\bwhose\s+(?:\w+\s+){0,2}?budget\s+(?:is|was|totals?)\s+(?:about\s+|nearly\s+)?$",
     _I,
 )
 _TOTAL_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:budget|general\s+fund)\b", _I)
@@ -289,7 +291,7 @@ def _kind_of(
     lost = _KIND_AFTER.match(own_after) and re.search(r"\blos(?:es|e|ing|t)\b", own, _I)
     if found is None and not lost and (_net(before) or NET.match(after.lstrip())):
         found = "net"
-    found = found or _direction(text, head, own, after)
+    found = found or _direction(text, head, own, after, before)
     if found:
         return found
     # Words just after the amount before ours are that amount's ("$167,500 in stipends ...
@@ -366,9 +368,9 @@ def _rate_kind(amount: Amount, before: str, head: str, own: str, own_after: str)
     return "per_diem"
 
 
-def _direction(text: str, head: str, own: str, after: str) -> Kind | None:
+def _direction(text: str, head: str, own: str, after: str, own_wide: str) -> Kind | None:
     """Which way the money goes, from who pays whom in the amount's clause."""
-    if _PAYER.search(own[-120:]):
+    if _PAYER.search(_BY_CONJUNCTION.split(own_wide)[-1][-120:]):
         return "grant" if KIND_WORDS[0][0].search(head) else "reimbursement"
     payer = _FEDERAL_PAYER.search(own) or _STATE_PAYER.search(own)
     handed = _HANDED.search(own) or (payer and _APPROVED.search(own))

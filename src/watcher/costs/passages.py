@@ -96,9 +96,11 @@ STRONG_LINK = re.compile(
 TOPIC_LINK = re.compile(
     r"\b(?:program|unit|agreement|partnership|task\s+force|initiative|model|positions?"
     r"|deput(?:y|ies)|officers?|personnel|salar\w+|overtime|reimburs\w*|stipends?|ICE"
-    r"|federal|immigra\w+|detain\w*|deport\w*|per[\s-]diem|transfers?|net|impact|they|them"
+    r"|federal|immigra\w+|detain\w*|deport\w*|per[\s-]diem|net|impact|they|them"
+    r"|(?<!fund\s)(?<!budget\s)transfers?(?!\s+of\s+\$)"
     r"|it\s+(?:would|will|could|costs?|has|had|is|was)|received|receives"
-    r"|(?:that|this|the|each|those|these)\s+(?:check|payment|installment|award)s?|arrangement"
+    r"|(?:that|this|the|each|those|these)\s+(?:check|payment|installment|award|amount|sum)s?"
+    r"|arrangement"
     r"|(?:our|its|their)\s+(?:county's\s+|city's\s+)?share"
     r"|(?:ending|ended|end|dropping|leaving|keeping|joining)\s+it)\b"
     r"|^(?:that|this)\s+(?:is|was|means|leaves|left|amounts|comes|adds)\b",
@@ -159,7 +161,17 @@ def title_of(block: list[Unit]) -> bool | None:
     titled = not texts[-1].rstrip().endswith(".") or bool(TITLE_LABEL.match(texts[0]))
     if short and titled and not any(find_amounts(u.text, row=u.row) for u in block):
         return True
-    return False if ITEM_START.match(texts[0]) and not FISCAL_SECTION.match(texts[0]) else None
+    if _ITEM_PART.match(texts[0]) or FISCAL_SECTION.match(texts[0]):
+        return None  # "Background: ..." is a part of the item above, not a new one
+    return False if ITEM_START.match(texts[0]) else None
+
+
+_ITEM_PART = re.compile(
+    r"^(?:background|discussion|summary|analysis|recommendation|justification|purpose"
+    r"|alternatives|staff\s+comments|fiscal\s+analysis|budget\s+context|other\s+matters"
+    r"|department|requested\s+action|action\s+requested)\s*:",
+    _I,
+)
 
 
 def continues_item(block: list[Unit]) -> bool:
