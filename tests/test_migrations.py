@@ -65,10 +65,23 @@ def make_archive_at(path: Path, version: int) -> None:
         with db.atomic():
             migration(db)
             db.execute(f"PRAGMA user_version = {number}")
+    last_seen_is_a_view = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'agreement_last_seen' AND type = 'view'"
+    ).fetchone()
     for statement in V1_ROWS.split(";\n"):
+        if last_seen_is_a_view and "INTO agreement_last_seen" in statement:
+            # Since version LAST_SEEN_PER_LIST the same facts are kept per list.
+            statement = LAST_SEEN_ROWS
         if statement.strip():
             db.execute(statement)
     db.close()
+
+
+# The version that keeps when an agreement was last listed per list (renumbered at merges).
+LAST_SEEN_PER_LIST = next(m.version for m in load_migrations() if m.name == "last_seen_per_list")
+LAST_SEEN_ROWS = (
+    "INSERT INTO list_last_seen VALUES ('ice', 'participating', '2025-07-15T09:00:00+00:00', 2)"
+)
 
 
 def dump(path: Path) -> dict[str, Any]:
@@ -210,6 +223,7 @@ FROZEN = {
         "f8c8c320cbcc593a073851300aac0f2713020ab3d6c2c245a9a959ddb148ee93"
     ),
     "0009_personal_data_apart": "fca395f3a6b4ca263d2a93183cc75b22779dd515a3bfe0764f1c75a141444292",
+    "0011_last_seen_per_list": "0a739b3c8ff55766539b8b1dbb3303c3292e0aa50e0a9b4865b4c04bbd9ed8cf",
 }
 PRIVATE_FROZEN = {
     "0001_personal": "652db32f8884a0b5284f85508b8cfde39c66266378a044f61f4bcd28314e8e0c",
@@ -341,3 +355,24 @@ def test_a_crash_between_copy_and_drop_loses_nothing_and_repeats_nothing(
         table: len(rows) for table, rows in before.items()
     }
     assert moved["digest_items"] == before["digest_items"]
+
+
+@pytest.mark.parametrize("version", [1, LAST_SEEN_PER_LIST - 1])
+def test_last_seen_kept_per_list_answers_as_the_old_table(tmp_path: Path, version: int) -> None:
+    """The per-agreement table becomes a view over one row per list: an archive upgraded
+    across that version gives the same answer, and an agreement that then drops off its list
+    keeps the list that last showed it, not the one that dropped it."""
+    path = tmp_path / f"v{version}.db"
+    make_archive_at(path, version)
+    before = dump(path)["agreement_last_seen"]
+    assert before == [(1, "2025-07-15T09:00:00+00:00", 2)]
+    db = open_archive(path)
+    assert "agreement_last_seen" in names_of(db, "view")
+    assert db.execute("SELECT * FROM agreement_last_seen").fetchall() == before
+    assert db.execute("SELECT * FROM list_last_seen").fetchall() == [
+        ("ice", "participating", "2025-07-15T09:00:00+00:00", 2)
+    ]
+    assert db.execute("SELECT last_seen_at, days_listed FROM current_agreements").fetchall() == [
+        ("2025-07-15T09:00:00+00:00", 143)
+    ]
+    db.close()

@@ -351,4 +351,5 @@ def _insert_baseline(
         if row.key not in seen:
             seen.add(row.key)
             writer.insert(row, "baseline")
+    writer.listed()
     writer.flush()

@@ -89,6 +89,7 @@ def ingest(
     # of 2025) is known by its digest and never parsed, so reading it ahead would be wasted.
     # A collision only costs a prefetch, never a result.
     seen = {hash(upcoming)}
+    folders: dict[Path, Path] = {}
     for index, copy in enumerate(copies):
         content = upcoming
         if index + 1 < len(copies):
@@ -100,7 +101,7 @@ def ingest(
             db,
             source=source.name,
             content=content,
-            url=copy.path.resolve().as_uri(),
+            url=_file_uri(copy.path, folders),
             as_of=copy.as_of,
             fetched_at=copy.as_of,
             rules=rules,
@@ -109,3 +110,14 @@ def ingest(
         if progress:
             progress(copy, applied)
     return results
+
+
+def _file_uri(path: Path, folders: dict[Path, Path]) -> str:
+    """The file's absolute URI, as ``path.resolve().as_uri()``: the folder is resolved once
+    (a manifest names hundreds of files in one folder, and resolving walks every component)."""
+    if path.is_symlink():
+        return path.resolve().as_uri()
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = path.parent.resolve()
+    return (folder / path.name).as_uri()

@@ -20,9 +20,11 @@ from watcher.ice.models import AgreementRow
 
 def held_links(db: sqlite_utils.Database, source: str, kind: str) -> dict[str, tuple[int, str]]:
     """key -> (agreement id, MOA document) held by the last publication for confirmation."""
+    # CROSS JOIN: from the few held links to their agreements, not from every agreement of
+    # the list to its held link (SQLite's choice otherwise, run before every publication).
     rows = db.execute(
         "SELECT a.key, h.agreement_id, h.moa_url FROM moa_links_held h "
-        "JOIN agreements a ON a.id = h.agreement_id WHERE a.source = ? AND a.list_kind = ?",
+        "CROSS JOIN agreements a ON a.id = h.agreement_id WHERE a.source = ? AND a.list_kind = ?",
         [source, kind],
     )
     return {key: (int(ident), moa_document_name(url) or "") for key, ident, url in rows}

@@ -36,6 +36,16 @@ class Writer:
         self._history: list[tuple[Any, ...]] = []
 
     def apply(self, diff: Diff) -> list[int]:
+        # An agreement listed until now was last seen with the list's previous publication:
+        # that becomes its own row (read by the withdrawal event below).
+        self.db.conn.executemany(
+            _LAST_LISTED_SQL,
+            [
+                (a.known.id, self.source, self.kind)
+                for a in diff.absences
+                if a.known.status == "active"
+            ],
+        )
         # Agreements missing for a while are absent list after list (6,811 times in 2025's
         # replay): their rows are updated in one statement, then their history and events.
         self.db.conn.executemany(_ABSENT_SQL, [self._absent_values(a) for a in diff.absences])
@@ -47,15 +57,20 @@ class Writer:
             agreement_id = self.insert(row, "first_seen")
             if event:
                 self.event(event, agreement_id, row, detail=self._pending_detail(row, event))
-        # Every agreement still listed was seen now: one statement, not one per row.
-        self.db.execute(
-            "UPDATE agreement_last_seen SET last_seen_at = ?, last_publication_id = ? "
-            "WHERE agreement_id IN (SELECT id FROM agreements "
-            "WHERE source = ? AND list_kind = ? AND status = 'active')",
-            [self.as_of, self.pub_id, self.source, self.kind],
-        )
+        self.listed()
         self.flush()
         return self.event_ids
+
+    def listed(self) -> None:
+        """Every agreement still listed (status active) was seen now: one row for the list,
+        which the view agreement_last_seen gives each of them."""
+        self.db.execute(
+            "INSERT INTO list_last_seen (source, list_kind, last_seen_at, last_publication_id) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (source, list_kind) DO UPDATE SET "
+            "last_seen_at = excluded.last_seen_at, "
+            "last_publication_id = excluded.last_publication_id",
+            [self.source, self.kind, self.as_of, self.pub_id],
+        )
 
     def flush(self) -> None:
         if self._history:
@@ -77,11 +92,6 @@ class Writer:
             [self.source, self.kind, row.key, *self._row_values(row), self.as_of, self.pub_id],
         )
         agreement_id = int(cursor.lastrowid or 0)
-        self.db.execute(
-            "INSERT INTO agreement_last_seen (agreement_id, last_seen_at, last_publication_id) "
-            "VALUES (?, ?, ?)",
-            [agreement_id, self.as_of, self.pub_id],
-        )
         self.history(agreement_id, change, row, "active")
         return agreement_id
 
@@ -300,6 +310,11 @@ class Writer:
         ]
 
 
+_LAST_LISTED_SQL = (
+    "INSERT OR REPLACE INTO agreement_last_listed (agreement_id, last_seen_at, "
+    "last_publication_id) SELECT ?, last_seen_at, last_publication_id FROM list_last_seen "
+    "WHERE source = ? AND list_kind = ?"
+)
 _ABSENT_SQL = (
     "UPDATE agreements SET status = ?, absent_count = ?, "
     "first_absent_at = CASE WHEN ? THEN ? ELSE first_absent_at END, "

@@ -58,9 +58,15 @@ ABBREVIATIONS = {"ft": "fort", "st": "saint", "mt": "mount", "co": "county", "tw
 
 
 def distinctive_words(agency_key: str) -> set[str]:
+    return set(_distinctive(agency_key))
+
+
+# Memoised: the same names are compared with many others, list after list.
+@functools.lru_cache(maxsize=16384)
+def _distinctive(agency_key: str) -> frozenset[str]:
     words = re.findall(r"[a-z0-9]+", agency_key.lower())
     words = [ABBREVIATIONS.get(word, word) for word in words]
-    return {word for word in words if word not in GENERIC_WORDS}
+    return frozenset(word for word in words if word not in GENERIC_WORDS)
 
 
 # Memoised: a backfill compares the same vanished and new names list after list.
@@ -71,7 +77,7 @@ def name_similarity(a: str, b: str) -> float:
         return 0.0  # a sheriff's office never turns into a police department by renaming
     if _level(a) and _level(b) and _level(a) != _level(b):
         return 0.0  # Polk County and Polk City are two governments
-    words_a, words_b = distinctive_words(a), distinctive_words(b)
+    words_a, words_b = _distinctive(a), _distinctive(b)
     if {w for w in words_a if w.isdigit()} != {w for w in words_b if w.isdigit()}:
         return 0.0  # Constable Precinct 1 and Precinct 2 are two agencies
     if not words_a or not words_b:
@@ -80,9 +86,13 @@ def name_similarity(a: str, b: str) -> float:
     only_a, only_b = words_a - words_b, words_b - words_a
     if only_a and only_b:
         # The words that differ may be one word spelled two ways (Indiatlantic, Indialantic).
-        spelling = SequenceMatcher(None, " ".join(sorted(only_a)), " ".join(sorted(only_b))).ratio()
-        if spelling >= SPELLING_THRESHOLD:
-            return max(jaccard, spelling)
+        matcher = SequenceMatcher(None, " ".join(sorted(only_a)), " ".join(sorted(only_b)))
+        # quick_ratio() bounds ratio() from above in a fraction of its time: most pairs
+        # compared are plainly different places.
+        if matcher.quick_ratio() >= SPELLING_THRESHOLD:
+            spelling = matcher.ratio()
+            if spelling >= SPELLING_THRESHOLD:
+                return max(jaccard, spelling)
     return jaccard
 
 
@@ -90,6 +100,7 @@ def _is_sheriff(name: str) -> bool:
     return "sheriff" in name.lower()
 
 
+@functools.lru_cache(maxsize=16384)
 def _level(name: str) -> str | None:
     words = set(re.findall(r"[a-z]+", name.lower()))
     if "county" in words or "parish" in words:

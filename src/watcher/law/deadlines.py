@@ -41,7 +41,11 @@ class DueDate:
         }
 
 
-_US_SUBDIVISIONS = frozenset(holidays.list_supported_countries()["US"])
+@cache
+def _us_subdivisions() -> frozenset[str]:
+    # Asked on first use, not at import: listing them loads the holidays library's country
+    # modules (0.1 s), which a process that never dates a records request need not pay.
+    return frozenset(holidays.country_holidays("US").subdivisions)
 
 
 @cache
@@ -51,7 +55,7 @@ def _calendar(state: str | None, year: int) -> dict[date, str]:
     days: dict[date, str] = {}
     # Federal holidays always count, even in the few states whose own calendar drops one
     # (Columbus Day): a due date a day late never alarms anyone, one a day early might.
-    subdivisions = (None, state) if state in _US_SUBDIVISIONS else (None,)
+    subdivisions = (None, state) if state in _us_subdivisions() else (None,)
     for subdiv in subdivisions:
         for day, name in holidays.country_holidays("US", subdiv=subdiv, years=year).items():
             if day.year == year and day.weekday() < 5:

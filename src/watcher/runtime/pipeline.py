@@ -57,14 +57,18 @@ def debounce_for(config: Config) -> Callable[[str], int]:
     from watcher.law import withdrawal_debounce
 
     detection = config.detection
+    known: dict[str, int] = {}  # asked for every absent agreement of every list
 
     def needed(state: str) -> int:
-        return withdrawal_debounce(
-            state,
-            default=detection.withdrawal_after,
-            overrides=dict(detection.withdrawal_after_by_state),
-            mandate_default=detection.mandate_withdrawal_after,
-        )
+        found = known.get(state)
+        if found is None:
+            found = known[state] = withdrawal_debounce(
+                state,
+                default=detection.withdrawal_after,
+                overrides=dict(detection.withdrawal_after_by_state),
+                mandate_default=detection.mandate_withdrawal_after,
+            )
+        return found
 
     return needed
 

@@ -299,6 +299,8 @@ _PENDING = re.compile(r"\bpending\b", re.I)
 
 
 @functools.lru_cache(maxsize=16384)
+# Memoised: the same link recurs in many distinct raw rows, and unwrapping parses it.
+@functools.lru_cache(maxsize=16384)
 def clean_url(target: str | None, text: str | None = None) -> str | None:
     """MOA/ADDENDUM link: the hyperlink target, else a bare URL in the cell text; SafeLinks
     and Wayback wrappers removed. ``link pending`` and link-less ``link | addendum`` -> None."""
