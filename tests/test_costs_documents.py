@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from test_costs_documents_eighth import BATCH8
 from test_costs_documents_eleventh import BATCH11
+from test_costs_documents_fifteenth import BATCH15
 from test_costs_documents_fourteenth import BATCH14
 from test_costs_documents_later import BATCH3, BATCH4, BATCH5, BATCH6, Labels
 from test_costs_documents_ninth import BATCH9
@@ -325,6 +326,7 @@ DOCUMENTS: dict[str, tuple[str, Labels]] = {
     **BATCH12,
     **BATCH13,
     **BATCH14,
+    **BATCH15,
     **SETA,
 }
 # Documents labelled by absolute value (a figure in parentheses as a positive): the examiner's.

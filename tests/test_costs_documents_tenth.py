@@ -101,7 +101,9 @@ quarterly award of $1,000; Sheriff Boone said his nine 287(g) officers brought i
 awards in the first two quarters. The office also expects ICE to repay about $68,500 a month in
 their salaries.
 """
-PER_OFFICER_LABELS: Labels = {"1000": "revenue", "27000": "revenue", "68500": "reimbursement"}
+# The $1,000 is ICE's term for every agency (national), as the examiner labels such terms; first
+# labelled a local revenue.
+PER_OFFICER_LABELS: Labels = {"1000": ELSEWHERE, "27000": "revenue", "68500": "reimbursement"}
 
 REVENUE_TABLE_PLAIN = (
     "SHERIFF - SPECIAL REVENUE FUND 214\nRevenue Source\n\nFY 2025 Actual\n\nFY 2026 Budget\n\n"

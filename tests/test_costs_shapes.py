@@ -229,3 +229,30 @@ def test_the_same_amount_as_revenue_and_as_a_grant_is_one_figure() -> None:
 def test_a_cost_and_a_reimbursement_of_the_same_amount_stay_two_figures() -> None:
     text = "The 287(g) unit cost $246,930 last year, and ICE reimbursed the full $246,930."
     assert kinds(text) == [(Decimal("246930"), "cost"), (Decimal("246930"), "reimbursement")]
+
+
+# --- Numbers that are not money, and money that is not the county's -----------------------------
+
+
+def test_position_counts_and_object_codes_in_rows_are_not_money() -> None:
+    page = (
+        "  Position                                  FY 2025     FY 2026\n"
+        "  Deputy Sheriff - 287(g) Task Force          4.00        6.00\n"
+        "\n"
+        "  Fund  Object    Description                              FY 2026\n"
+        "  101   5110.00   Salaries - 287(g) Task Force            $261,500\n"
+    )
+    assert kinds(page) == [(Decimal("261500"), "cost")]
+
+
+def test_a_program_term_for_agencies_in_general_is_not_a_local_figure() -> None:
+    text = (
+        "Grimes County expects $80,000 from the state grant for its 287(g) work. Under terms "
+        "ICE announced in September, agencies can receive $500 to $1,000 per officer each "
+        "quarter in 287(g) performance awards."
+    )
+    got = [(f.amount, f.kind, f.jurisdiction) for f in figures_in(text)]
+    assert got == [
+        (Decimal("80000"), "grant", None),
+        (Decimal("500"), "revenue", "national"),
+    ]

@@ -172,10 +172,14 @@ def _spans(text: str, row: bool) -> tuple[list[tuple[int, int, Decimal]], set[in
         # Where the row writes money with commas, a plain run of digits is an account or
         # fund code ("51140  Salaries ...  436,250"); so is the row's first cell.
         grouped = bool(spans) or any("," in b.group("num") for b in loose)
+        dollars = "$" in text
         for b in loose:
-            code = "," not in b.group("num") and "." not in b.group("num")
+            num = b.group("num")
+            code = "," not in num and "." not in num
             if code and (grouped or not text[: b.start()].strip()):
                 continue
+            if "," not in num and ("." in num or dollars):
+                continue  # "4.00" positions, "3311.40" an object code: money says "$" or "1,234"
             spans.append((b.start(), b.end(), Decimal(b.group("num").replace(",", ""))))
     spans.sort()
     return spans, high_ends

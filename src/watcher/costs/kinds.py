@@ -86,6 +86,7 @@ OBJECT_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (
         re.compile(
             r"\bsalar\w+|\bovertime\b|\bpositions?\b|\bbenefits\b|\bwages\b|\bpersonnel\b"
+            r"|\bFICA\b|\bretirement\b|\bpension\b|\binsurance\b"
             r"|\bequipment\b|\bvehicles?\b|\bfuel\b|\bsupplies\b|\btraining\b|\bdeput(?:y|ies)\b"
             r"|\bofficers?\b|\bFTEs?\b|\bstaff(?:ing)?\b",
             _I,
@@ -116,7 +117,8 @@ PER_DIEM_BEFORE = re.compile(r"\bper[\s-]diem\b|\bdaily\s+rate\b|\bbed[\s-]day",
 _COMMA = re.compile(r",|\((?!\s*g\s*\))", _I)  # not the bracket of "287(g)"
 _CONJUNCTION = re.compile(r",|;|\band\b|\bplus\b|\bwhile\b|\bbut\b|\bwhereas\b", _I)
 _REQUEST = re.compile(
-    r"\b(?:ask(?:s|ed|ing)?\s+for|request\w*|appl(?:y|ies|ied)\s+for|seek\w*)\b", _I
+    r"\b(?:ask(?:s|ed|ing)?\s+for|request\w*|appl(?:y|ies|ied)\s+for|seek\w*|expects?|expected)\b",
+    _I,
 )
 # The other side paying: "ICE pays for", "the federal program also paid for", "the state covers".
 _PAYER = re.compile(
@@ -211,6 +213,13 @@ _TOTAL_BEFORE = re.compile(
     r"|reserves?)\s*"
     r"(?:of|is|was|totals?|totaling|stands\s+at|for\s+\S+\s+(?:is|was))?\s*(?:about\s+|nearly\s+)?$"
     r"|\bwhose\s+(?:\w+\s+){0,2}?budget\s+(?:is|was|totals?)\s+(?:about\s+|nearly\s+)?$",
+    _I,
+)
+# A whole unit's running cost: "the jail's booking unit, which costs about $3.2-million a year".
+_UNIT_RUNS = re.compile(
+    r"\b(?:jail|sheriff|county|department|office|detention\s+center)(?:'s|s')\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:unit|division|section|operations?|facility|center|department)\b,?\s+which\s+(?:costs?"
+    r"|runs?|spends?)\s+(?:about\s+|roughly\s+|nearly\s+|more\s+than\s+)?$",
     _I,
 )
 _TOTAL_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:budget|general\s+fund)\b", _I)
@@ -310,7 +319,8 @@ def _kind_of(
             paid = "reimbursement" if source.group("fed") else "grant"
         found = next(named, None) or paid or found
     if prior and found in (None, "revenue") and not re.search(r"\brevenue", own, _I):
-        back = _POINTS_BACK.search(head) or (found and _RECEIVE.search(own))
+        said = _nearest(KIND_WORDS, "", own_after, 60) is not None  # "... in performance awards"
+        back = _POINTS_BACK.search(head) or (found and not said and _RECEIVE.search(own))
         found = (_incoming(prior) or _nearest(KIND_WORDS, prior, "") if back else None) or found
     if found:
         return found
@@ -412,7 +422,7 @@ def is_total(text: str, amount: Amount, before: str, row: bool, *, program: bool
     department's, division's or fund's is a whole budget."""
     if row:
         return bool((_WHOLE_ROW if program else _TOTAL_ROW).match(text))
-    if _TOTAL_BEFORE.search(before[-80:]):
+    if _TOTAL_BEFORE.search(before[-80:]) or _UNIT_RUNS.search(before[-120:]):
         return True
     after = text[amount.end : amount.end + 40]
     return bool(_TOTAL_AFTER.match(after) and _OWNED_AMOUNT.search(text[: amount.start][-60:]))

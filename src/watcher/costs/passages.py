@@ -69,7 +69,8 @@ OTHER_PROGRAM = re.compile(
     r"\bSCAAP\b|state\s+criminal\s+alien\s+assistance|\bmarshals\b|\bU\.?\s?S\.?\s+marshal\b|\bUSMS\b"
     r"|marshals?\s+service|bureau\s+of\s+prisons|\bIGSA\b|intergovernmental\s+service\s+agreement"
     r"|\bfederal\s+(?:prisoner|inmate)s?\b|\bjustice\s+assistance\s+grant|\bJAG\b|\bbyrne\b"
-    r"|\bHIDTA\b|\bFEMA\b|\bCOPS\s+(?:grant|hiring)",
+    r"|\bHIDTA\b|\bFEMA\b|\bCOPS\s+(?:grant|hiring)|\bbulletproof\s+vest|\bBVP\b|\bCongress\b"
+    r"|\bcourt\s+order|\bconsent\s+decree|\bsettlement\b|\blitigation\b|\blawsuits?\b",
     _I,
 )
 FISCAL_SECTION = re.compile(

@@ -40,6 +40,18 @@ _SHARED = re.compile(
     r"(?:\w+\s+){0,2}?(?:agencies|counties|sheriffs|departments|jurisdictions|offices)\b",
     re.I,
 )
+# "counties of one million or more may receive up to", "agencies ... can receive": a term.
+_TERMS = re.compile(
+    r"\b(?:agencies|counties|sheriffs|jurisdictions|participants|departments)\b[^.;$]{0,80}\b(?:can"
+    r"|may|could|would|will)\s+(?:also\s+)?(?:receive|get|earn|be\s+(?:paid|repaid|reimbursed))"
+    r"\b[^.;$]{0,40}$"
+    # "Under ICE's new terms, each officer ... earns the agency a quarterly award of $1,000"
+    r"|\b(?:under|by)\s+(?:ICE's|the\s+(?:new\s+)?federal|the\s+new)\s+(?:\w+\s+){0,2}?terms\b"
+    r"(?![^.;]*\b(?:the\s+county|its|our|the\s+sheriff)\b)[^.;$]{0,120}\b(?:each|every|per)\b"
+    r"[^.;$]{0,160}$",
+    re.I,
+)
+_FEDERAL = re.compile(r"\bICE\b|\bDHS\b|\bfederal\b", re.I)
 _NOT_NAME = frozenset(
     {"The", "In", "For", "By", "At", "And", "Of", "On", "To", "From", "A", "An", "Other"}
     | {"Neighboring", "Nearby", "Each", "Every", "That", "This", "While", "When", "Both"}
@@ -52,6 +64,10 @@ def place_of(before: str, after: str) -> str | None:
     in Mecklenburg County", nearest before it, else right after it), a state's own program
     ("Florida's $250 million grant program": "Florida (statewide)") or the whole country
     ("Nationwide, ICE spent $68.3 million": "national")."""
+    terms = _TERMS.search(before[-160:])
+    if terms:
+        # A program's term for agencies in general, not a local figure: ICE's, else the state's.
+        return "national" if _FEDERAL.search(before) else "statewide"
     wide = _WIDE.search(before[-60:]) or _WIDE.match(after[:30]) or _SHARED.match(after[:60])
     if wide:
         if wide.re is _SHARED:
