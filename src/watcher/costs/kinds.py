@@ -1,5 +1,4 @@
-"""What one amount is, from the words around it: its kind, its period, and whether it is a
-whole-budget total rather than program money.
+"""What one amount is, from the words around it: its kind and its period.
 
 The words that decide are those of the amount's own clause: the text between it and the
 amounts on either side ("cost $287,000 ... ICE reimbursed $116,000 ... net $171,000" gives three
@@ -9,16 +8,26 @@ under the ... Grant": grant), then the clause's direction words (the noun a verb
 "reimbursement revenue is budgeted at" is a reimbursement), then a restatement or part of
 the amount before, the sentences before for one that points back ("That check came to"), the
 sentence, and a table row's heading and section. Pure functions; imports only
-``watcher.costs.amounts``.
+``watcher.costs.amounts``, ``words`` (the vocabulary) and ``totals`` (re-exported).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Literal, TypeVar
+from typing import TypeVar
 
 from watcher.costs.amounts import Amount
+from watcher.costs.totals import is_total
+from watcher.costs.words import (
+    KIND_WORDS,
+    NET,
+    OBJECT_WORDS,
+    PER_DIEM_BEFORE,
+    PERIOD_WORDS,
+    Kind,
+    Period,
+)
 
 __all__ = [
     "LEAD_KINDS",
@@ -29,91 +38,9 @@ __all__ = [
     "period_of",
 ]
 
-Kind = Literal["cost", "revenue", "reimbursement", "grant", "per_diem", "net", "unknown"]
-Period = Literal["annual", "monthly", "quarterly", "daily", "one-time"]
 _L = TypeVar("_L", bound=str)
 _I = re.I
 
-NET = re.compile(
-    r"\bnet\b(?!\s+(?:[\w/()-]+\s+){0,3}impact\s+(?:to|on)\b)|\bleaving\b|\bleft\s+(?:the\s+)?(?:county|city|taxpayers|sheriff)|out[\s-]of[\s-]pocket"
-    r"|\bafter\s+(?:the\s+)?(?:federal\s+)?reimburse\w*|\bbottom\s+line\b|unreimbursed"
-    r"|\bhole\b|\bgap\b|\bshortfall\b|\bleaves\b|\blos(?:es|e|ing)\b|\bin\s+the\s+red\b|\bsurplus\b|\bthe\s+difference\b"
-    r"|\b(?:cut|cuts|reduc\w+|lower\w*)\s+(?:[\w']+\s+){0,3}?costs?\s+to\b",
-    _I,
-)
-# Words that say which way money moves; they decide before the nouns below.
-KIND_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
-    (
-        re.compile(
-            r"\bgrants?\s+revenues?\b|\bgrants?\b|(?<!performance )\bawards?(?:ed)?\b|\bsub-?award",
-            _I,
-        ),
-        "grant",
-    ),
-    (
-        re.compile(
-            r"\breimburs\w*\s+revenues?\b|\breimburs\w*|\breimb\b|\b(?:ICE|DHS)\s+payments?\b|\bstipends?\b|\brecover(?:y|ies|ed)\b|\bpaid\s+back\b|\brepa(?:id|ys?|ying)\b"
-            r"|\b(?:sends?|sent|gives?|gave)\s+back\b|\brefund\w*"
-            r"|\bpay\s+back\b|\b(?:bill|invoice)(?:s|d|ed|ing)?\s+(?:to\s+)?(?:ICE|DHS|the\s+federal)",
-            _I,
-        ),
-        "reimbursement",
-    ),
-    (
-        re.compile(
-            r"(?<!general )\brevenues?\b(?!\s+(?:related\s+)?funds?\b)|\bincome\b|\breceipts?\b"
-            r"|\breceiv\w+|\bgenerat\w+|\bbr(?:ing|ought)\s+in\b|\bperformance\s+awards?\b"
-            r"|\bbillings\b",
-            _I,
-        ),
-        "revenue",
-    ),
-    (
-        re.compile(
-            r"\bcosts?\b|\bcosting\b|\bexpen\w+|\bspen[dt]\w*|\bbudget(?:s|ary)?\b|\bdeficit\b"
-            r"|\bnegative\s+impact\b|\bnet\s+(?:[\w/()-]+\s+){0,3}impact\s+(?:to|on)\b"  # a fund's
-            r"|\b(?:county|local)(?:'s\s+own|\s+own|)\s+share\b"
-            r"|\bfloat(?:s|ed|ing)\b|\bfront(?:s|ed|ing)\b|\babsorb(?:s|ed|ing)?\b"
-            r"|\b(?:county|local|cash|required)\s+match\b|\bmatching\s+funds\b|\bfrees?\b|\bfreed\b"
-            r"|\bpurchase\w*|\bpa(?:y|id)\s+for\b|\bcharges?\b|\bfunding\s+for\b",
-            _I,
-        ),
-        "cost",
-    ),
-)
-# What money is spent on: a budget line's kind when nothing above decides.
-OBJECT_WORDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
-    (
-        re.compile(
-            r"\bsalar\w+|\bovertime\b|\bpositions?\b|\bbenefits\b|\bwages\b|\bpersonnel\b"
-            r"|\bFICA\b|\bretirement\b|\bpension\b|\binsurance\b"
-            r"|\bequipment\b|\bvehicles?\b|\bfuel\b|\bsupplies\b|\btraining\b|\bdeput(?:y|ies)\b"
-            r"|\bofficers?\b|\bFTEs?\b|\bstaff(?:ing)?\b",
-            _I,
-        ),
-        "cost",
-    ),
-)
-PERIOD_WORDS: tuple[tuple[re.Pattern[str], Period], ...] = (
-    (re.compile(r"\bone[\s-]time\b|\bstart[\s-]?up\b|\bnon[\s-]?recurring\b", _I), "one-time"),
-    (
-        re.compile(
-            r"\bannual(?:ly|ized)?\b|\bper\s+(?:year|annum)\b|\b(?:a|each|every)\s+year\b"
-            r"|\byearly\b|/\s*(?:yr|year)\b|(?<!non-)(?<!non)\brecurring\b",
-            _I,
-        ),
-        "annual",
-    ),
-    (
-        re.compile(r"\bmonthly\b|\b(?:per|a|each|every)\s+month\b|/\s*mo(?:nth)?\b", _I),
-        "monthly",
-    ),
-    (
-        re.compile(r"\bquarterly\b|\b(?:per|a|each|every)\s+quarter\b", _I),
-        "quarterly",
-    ),
-)
-PER_DIEM_BEFORE = re.compile(r"\bper[\s-]diem\b|\bdaily\s+rate\b|\bbed[\s-]day", _I)
 _COMMA = re.compile(r",|\((?!\s*g\s*\))", _I)  # not the bracket of "287(g)"
 _CONJUNCTION = re.compile(r",|;|\band\b|\bplus\b|\bwhile\b|\bbut\b|\bwhereas\b", _I)
 _REQUEST = re.compile(
@@ -202,40 +129,6 @@ _DAY_COST = re.compile(
 _INCOMING = re.compile(
     r"\bpa(?:ys?|id)\b|\breimburs|\brevenue|\breceiv|\bbring|\bbrought|\bcollect|\bper[\s-]diem", _I
 )
-# A whole department's or county's budget: "the sheriff's $48 million budget", "Department Total".
-_OWNER = r"(?:sheriff'?s?|jail'?s?|county'?s?|department'?s?|office'?s?|overall|total|entire|whole"
-_OWNER += r"|general\s+fund|agency'?s?|city'?s?|detention\s+center'?s?|corrections)"
-_TOTAL_BEFORE = re.compile(
-    rf"\b{_OWNER}\s+(?:(?!(?:is|was|were|are|been|be|has|had)\b)\w+\s+){{0,3}}?"
-    # "spending" is a whole budget only as a noun: "the sheriff's spending", not "the sheriff
-    # reported spending $120,000".
-    r"(?:budget|(?<=s\s)spending|(?<=s'\s)spending|appropriations?|(?:fund\s+)?balance"
-    r"|reserves?)\s*"
-    r"(?:of|is|was|totals?|totaling|stands\s+at|for\s+\S+\s+(?:is|was))?\s*(?:about\s+|nearly\s+)?$"
-    r"|\bwhose\s+(?:\w+\s+){0,2}?budget\s+(?:is|was|totals?)\s+(?:about\s+|nearly\s+)?$",
-    _I,
-)
-# A whole unit's running cost: "the jail's booking unit, which costs about $3.2-million a year".
-_UNIT_RUNS = re.compile(
-    r"\b(?:jail|sheriff|county|department|office|detention\s+center)(?:'s|s')\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:unit|division|section|operations?|facility|center|department)\b,?\s+which\s+(?:costs?"
-    r"|runs?|spends?)\s+(?:about\s+|roughly\s+|nearly\s+|more\s+than\s+)?$",
-    _I,
-)
-_TOTAL_AFTER = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:budget|general\s+fund)\b", _I)
-_OWNED_AMOUNT = re.compile(rf"\b{_OWNER}\s+(?:\w+\s+){{0,2}}$", _I)
-_TOTAL_ROW = re.compile(
-    r"^\s*(?:grand\s+total|total\s+(?:department|division|sheriff|general\s+fund|expenditures"
-    r"|revenues|appropriations|budget|county|fund)|(?:department|division|fund|sheriff(?:'s)?"
-    r"(?:\s+office)?|agency|general\s+fund)\s+total)",
-    _I,
-)
-_WHOLE_ROW = re.compile(
-    r"^\s*(?:grand\s+total|total\s+(?:department|division|sheriff|general\s+fund|county|fund"
-    r"|bureau|budget)|(?:department|division|fund|sheriff(?:'s)?(?:\s+office)?|agency|bureau"
-    r"|general\s+fund)\s+(?:total|expenditures))",
-    _I,
-)
 # What a table's lead-in says its rows are: "The award is allocated as follows:".
 LEAD_KINDS = KIND_WORDS[:2]
 
@@ -308,6 +201,15 @@ def _kind_of(
     part = previous and previous != "per_diem" and _PART_OF.search(before)
     if previous and part and not _nearest(KIND_WORDS, own, "") and not _KIND_AFTER.match(own_after):
         return previous  # "including $310,000 for two grant administrators": the whole's kind
+    found = _own_words(head, own, own_after, after, prior)
+    if found:
+        return found
+    return _around(head, amount, (before, after), own, previous, fallback, prior)
+
+
+def _own_words(head: str, own: str, own_after: str, after: str, prior: str) -> Kind | None:
+    """The kind the amount's own clause names, and for money "received" or "brought in"
+    what it is called or who paid it; a sentence pointing back takes the sentences before."""
     found = _nearest(KIND_WORDS, own, own_after, 60)
     if found == "revenue" and not re.search(r"\brevenue|\bperformance", f"{own} {own_after}", _I):
         # Money "brought in" or "received" is what it is called or who paid it: "$265,000 in
@@ -322,8 +224,22 @@ def _kind_of(
         said = _nearest(KIND_WORDS, "", own_after, 60) is not None  # "... in performance awards"
         back = _POINTS_BACK.search(head) or (found and not said and _RECEIVE.search(own))
         found = (_incoming(prior) or _nearest(KIND_WORDS, prior, "") if back else None) or found
-    if found:
-        return found
+    return found
+
+
+def _around(
+    head: str,
+    amount: Amount,
+    clause: tuple[str, str],
+    own: str,
+    previous: Kind | None,
+    fallback: Iterable[str],
+    prior: str,
+) -> Kind:
+    """The kind from around the clause: the amount before, the sentence, a row's heading and
+    section, money asked of a grant, what the money is spent on."""
+    before, after = clause
+    own_after = _COMMA.split(after, maxsplit=1)[0]
     if previous and (
         _EARLIER.search(before) or (previous != "per_diem" and _PART_OF.search(before))
     ):
@@ -413,19 +329,6 @@ def period_of(text: str, amount: Amount, before: str, after: str, kind: Kind) ->
     if period is None and kind == "per_diem":
         return "daily"
     return period
-
-
-def is_total(text: str, amount: Amount, before: str, row: bool, *, program: bool = False) -> bool:
-    """A whole budget written beside program money: "the sheriff's $48 million budget",
-    "overall budget of $42 million", a "Department Total" row. Under a heading that names the
-    program (``program``), "Total Expenditures" is the program's own total; only a
-    department's, division's or fund's is a whole budget."""
-    if row:
-        return bool((_WHOLE_ROW if program else _TOTAL_ROW).match(text))
-    if _TOTAL_BEFORE.search(before[-80:]) or _UNIT_RUNS.search(before[-120:]):
-        return True
-    after = text[amount.end : amount.end + 40]
-    return bool(_TOTAL_AFTER.match(after) and _OWNED_AMOUNT.search(text[: amount.start][-60:]))
 
 
 def _nearest(
