@@ -30,6 +30,7 @@ class RecordingHandler:
         self.keep_parsed = keep_parsed
         self.lock = threading.Lock()
         self.messages: list[Message] = []
+        self.raw: list[bytes] = []  # each message's bytes as received, kept with `messages`
         self.envelopes: list[tuple[str, list[str]]] = []
         self.count = 0
         self.data_replies: list[str] = []  # answered to the next DATA commands, one each
@@ -53,24 +54,42 @@ class RecordingHandler:
             self.count += 1
             self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
             if self.keep_parsed:
+                self.raw.append(envelope.original_content)
                 self.messages.append(
                     email.message_from_bytes(envelope.original_content, policy=default_policy)
                 )
         return "250 Message accepted"
 
 
+class PipeliningHandler(RecordingHandler):
+    """Offers PIPELINING (RFC 2920), as production mail servers do. aiosmtpd reads commands
+    in order from its stream buffer, which is what the extension asks of a server, but does
+    not announce it."""
+
+    async def handle_EHLO(  # aiosmtpd calls hooks by this name
+        self, server: Any, session: Any, envelope: Any, hostname: str, responses: list[str]
+    ) -> list[str]:
+        session.host_name = hostname  # a hook must set it, as aiosmtpd's own EHLO does
+        return [*responses[:-1], "250-PIPELINING", responses[-1]]
+
+
 class SmtpTestServer:
     """`start()`/`stop()` may be called repeatedly; the port stays the same."""
 
-    def __init__(self, *, keep_parsed: bool = True) -> None:
+    def __init__(self, *, keep_parsed: bool = True, pipelining: bool = False) -> None:
         self.host = "127.0.0.1"
         self.port = free_port()
-        self.handler = RecordingHandler(keep_parsed=keep_parsed)
+        handler = PipeliningHandler if pipelining else RecordingHandler
+        self.handler = handler(keep_parsed=keep_parsed)
         self._controller: Controller | None = None
 
     @property
     def messages(self) -> list[Message]:
         return self.handler.messages
+
+    @property
+    def raw(self) -> list[bytes]:
+        return self.handler.raw
 
     def start(self) -> None:
         if self._controller is None:

@@ -30,9 +30,10 @@ NOW = datetime(2025, 3, 10, 15, 0, tzinfo=UTC)
 BASE = "https://watch.example.org"
 
 
-@pytest.fixture
-def server() -> Iterator[SmtpTestServer]:
-    smtp = SmtpTestServer()
+@pytest.fixture(params=[False, True], ids=["one-command-at-a-time", "pipelining"])
+def server(request: pytest.FixtureRequest) -> Iterator[SmtpTestServer]:
+    """Every delivery test runs against a server without and with PIPELINING."""
+    smtp = SmtpTestServer(pipelining=request.param)
     smtp.start()
     try:
         yield smtp

@@ -344,3 +344,16 @@ def test_html_nested_beyond_the_parser_limit_is_an_error_not_silence() -> None:
     deep = "<html><body>" + "<div>" * 5000 + "287(g) $5" + "</div>" * 5000 + "</body></html>"
     with pytest.raises(ParseError, match="Excessive depth"):
         extract_text(deep.encode(), content_type="text/html", url="https://x.gov/a.html")
+
+
+def test_a_workbook_the_cell_reader_refuses_is_a_parse_error() -> None:
+    good = _xlsx([_sheet((2, 0)), _sheet((2, 1))], ["Line", "Budget"])
+    broken = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as source, zipfile.ZipFile(broken, "w") as out:
+        for name in source.namelist():
+            body = source.read(name)
+            out.writestr(
+                name, b"<sst><si><t>cut off" if name.endswith("sharedStrings.xml") else body
+            )
+    with pytest.raises(ParseError, match="malformed workbook: the cell reader refused"):
+        extract_text(broken.getvalue(), content_type=None, url="u.xlsx")

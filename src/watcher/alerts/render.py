@@ -211,6 +211,20 @@ def _header(name: str, value: str) -> str:
     return encoded
 
 
+def new_boundary() -> str:
+    return "=_" + uuid.uuid4().hex
+
+
+def qp_line(line: str) -> bytes:
+    """One line of a text part (no line break at its end) as `build_message` writes it:
+    quoted-printable in lines of at most 76 characters, CRLF, a leading "From " quoted."""
+    encoded: str = _UTF8.body_encode(line)
+    return _FROM_LINE.sub(">From ", encoded).replace("\n", "\r\n").encode("ascii")
+
+
+_FROM_LINE = re.compile(r"^From ", re.MULTILINE)  # the generator's own mbox quoting
+
+
 def build_message(
     *,
     subject: str,
@@ -221,8 +235,12 @@ def build_message(
     message_id: str,
     date_: datetime,
     unsubscribe_url: str | None,
+    boundary: str | None = None,
 ) -> OutgoingMessage:
-    """The message as bytes ready for SMTP (CRLF), with its envelope addresses."""
+    """The message as bytes ready for SMTP (CRLF), with its envelope addresses.
+
+    `boundary` is for the mail merge (``mailmerge``), which stamps its own into a template;
+    by default each message gets a random one."""
     from_name, from_email = parseaddr(header_text(from_addr))
     to_email = header_text(to_addr)
     msg: MIMEText | MIMEMultipart
@@ -231,7 +249,7 @@ def build_message(
     else:
         # "=_" never occurs in quoted-printable text, so this boundary cannot collide, and
         # the generator skips building a regex per message to search for a safe one.
-        msg = MIMEMultipart("alternative", boundary="=_" + uuid.uuid4().hex)
+        msg = MIMEMultipart("alternative", boundary=boundary or new_boundary())
         msg.attach(_text_part(text, "plain"))
         msg.attach(_text_part(html_body, "html"))
     msg["Subject"] = _header("Subject", shorten(header_text(subject), SUBJECT_CHARS))

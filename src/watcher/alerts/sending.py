@@ -1,25 +1,26 @@
 """Deliver the outbox's due rows exactly once, through one sender session (email) and the
 chat channels' sender (chat subscriptions), each message in its subscriber's language.
 
-Each outcome is committed right after its send. A crash between the send and that commit is
-the only way a message goes out twice, and then it repeats the same Message-ID (given when
-the row was queued), so mail clients fold the copies.
+Each outcome is committed before the next message is handed over (over SMTP, while the
+server reads the next MAIL FROM: a message is only delivered at its final dot). So at most one
+sent message is unrecorded at any moment, and a crash then is the only way a message goes out
+twice; it repeats the same Message-ID (given when the row was queued), so mail clients fold
+the copies. The next message is built while the server takes the current one in, and
+messages of one content are stamped from one template (``mailmerge``).
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
+import functools
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 import sqlite_utils
 
-from watcher.alerts.chat import ChannelSender, ChatMessage
-from watcher.alerts.chattext import digest_message, event_message
-from watcher.alerts.models import DeliveryReport, OutgoingMessage
-from watcher.alerts.render import Renderer, build_message, event_subject
-from watcher.alerts.smtp import Sender, SendError
+from watcher.alerts.chat import ChannelSender
+from watcher.alerts.compose import Composer, Due, due_rows
+from watcher.alerts.models import DeliveryReport
+from watcher.alerts.smtp import Sender, SendError, SmtpSender
 from watcher.alerts.subscriptions import record_send_result
 from watcher.timestamps import iso
 
@@ -43,47 +44,12 @@ def backoff(attempts: int) -> timedelta:
     return min(delay, BACKOFF_CAP)
 
 
-_DUE_SQL = """
-SELECT o.id, o.kind, o.message_id, o.subscriber_id, o.event_id, o.to_addr, o.payload,
-       o.attempts, s.token, s.cadence,
-       s.id IS NULL OR (s.confirmed = 1 AND s.unsubscribed_at IS NULL AND s.bouncing = 0)
-           AS active,
-       s.permanent_failures, s.channel, s.lang
-FROM outbox o LEFT JOIN subscribers s ON s.id = o.subscriber_id
-WHERE o.state = 'queued' AND o.next_attempt_at <= ? AND o.id > ?
-ORDER BY o.id LIMIT ?
-"""
-
-
-@dataclass(frozen=True)
-class Due:
-    """One queued outbox row due now, with its subscriber's state (None for operator mail)."""
-
-    id: int
-    kind: str  # 'event', 'digest' or 'operator'
-    message_id: str
-    subscriber_id: int | None
-    event_id: int | None
-    to_addr: str | None
-    payload: str | None
-    attempts: int
-    token: str | None
-    cadence: str | None
-    active: bool  # no subscriber, or one still confirmed, subscribed and not bouncing
-    permanent_failures: int | None
-    channel: str | None  # 'email', a chat service, or None for operator mail
-    lang: str | None
-
-
-def due_rows(db: sqlite_utils.Database, stamp: str, after: int, size: int) -> list[Due]:
-    """Up to `size` queued rows due at `stamp` (UTC text), after outbox id `after`, by id."""
-    cursor = db.execute(_DUE_SQL, [stamp, after, size])
-    names = [column[0] for column in cursor.description]
-    return [Due(**dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
+class _Unrecorded(Exception):
+    """A sent message's outcome could not be committed: the run stops, as at a crash."""
 
 
 class _Run:
-    """One delivery run: the renderer, the payload cache and the report."""
+    """One delivery run: what its messages say (`compose`), the sends, outcomes, report."""
 
     def __init__(
         self,
@@ -97,105 +63,45 @@ class _Run:
         self.db = db
         self.now = now
         self.stamp = iso(now)
-        self.base_url = base_url.rstrip("/")
-        self.from_addr = from_addr
-        self.domain = from_addr.rpartition("@")[2].strip(" >") or "watcher.invalid"
-        self.operator_addr = operator_addr
-        self.renderers: dict[str, Renderer] = {}
-        self.payloads: dict[int, dict[str, Any]] = {}
+        self.compose = Composer(
+            db, now=now, base_url=base_url, from_addr=from_addr, operator_addr=operator_addr
+        )
         self.report = DeliveryReport()
         self.channels: ChannelSender | None = None
+        self.pending: Callable[[], None] | None = None  # the last send's outcome, to commit
 
-    def payload(self, event_id: int) -> dict[str, Any]:
-        found = self.payloads.get(event_id)
-        if found is None:
-            row = self.db.execute(
-                "SELECT payload FROM alert_payloads WHERE event_id = ?", [event_id]
-            ).fetchone()
-            if row is None:
-                raise LookupError(f"no stored payload for event {event_id}")
-            found = dict(json.loads(row[0]))
-            if len(self.payloads) > 512:
-                self.payloads.clear()
-            self.payloads[event_id] = found
-        return found
+    def send(self, sender: Sender, row: Due, ahead: Due | None = None) -> None:
+        """Render and send one row, by email or to its chat channel. Raises SendError.
 
-    def renderer(self, lang: str | None) -> Renderer:
-        """One renderer (and template cache) per language of the run's subscribers."""
-        lang = lang or "en"
-        if lang not in self.renderers:
-            self.renderers[lang] = Renderer(base_url=self.base_url, lang=lang)
-        return self.renderers[lang]
-
-    def chat_message(self, row: Due) -> ChatMessage:
-        lang = row.lang or "en"
-        unsub = f"{self.base_url}/unsubscribe/{row.token}"
-        delivery_id = f"{row.message_id}@{self.domain}"
-        if row.kind == "event":
-            if row.event_id is None:
-                raise LookupError("event message without an event")
-            return event_message(
-                self.payload(row.event_id),
-                base_url=self.base_url,
-                unsubscribe_url=unsub,
-                delivery_id=delivery_id,
-                lang=lang,
-            )
-        data = json.loads(row.payload or "")
-        events = [self.payload(i) for i in data["event_ids"]]
-        subject, _ = self.renderer(lang).digest_parts(
-            events, cadence=data.get("cadence") or row.cadence or "daily", unsubscribe_url=unsub
-        )
-        return digest_message(
-            events,
-            subject=subject,
-            base_url=self.base_url,
-            unsubscribe_url=unsub,
-            delivery_id=delivery_id,
-            lang=lang,
-        )
-
-    def send(self, sender: Sender, row: Due) -> None:
-        """Render and send one row, by email or to its chat channel. Raises SendError."""
+        The previous outcome is committed before this message is handed over: while the SMTP
+        server reads its MAIL FROM, or else just before the send. The next row's message
+        (`ahead`) is built while the server takes this one in."""
         if row.kind != "operator" and row.channel not in (None, "email"):
+            self.settle()
             if self.channels is None:
                 self.channels = ChannelSender()
-            self.channels.send(row.to_addr or "", self.chat_message(row))
-        else:
-            sender.send(self.message(row))
-
-    def message(self, row: Due) -> OutgoingMessage:
-        unsub = None if row.kind == "operator" else f"{self.base_url}/unsubscribe/{row.token}"
-        to_addr = row.to_addr or ""
-        html_body: str | None
-        if row.kind == "operator":
-            data = json.loads(row.payload or "")
-            subject, text, html_body = data["subject"], data["body"], data.get("html")
-            to_addr = to_addr or self.operator_addr or ""
-        elif row.kind == "event":
-            if row.event_id is None:
-                raise LookupError("event message without an event")
-            event = self.payload(row.event_id)
-            text, html_body = self.renderer(row.lang).event_parts(event, unsub)
-            subject = event_subject(event, row.lang or "en")
-        else:
-            data = json.loads(row.payload or "")
-            events = [self.payload(i) for i in data["event_ids"]]
-            subject, (text, html_body) = self.renderer(row.lang).digest_parts(
-                events,
-                cadence=data.get("cadence") or row.cadence or "daily",
-                unsubscribe_url=unsub,
+            self.channels.send(row.to_addr or "", self.compose.chat_message(row))
+            return
+        message = self.compose.take_prepared(row)
+        if isinstance(sender, SmtpSender):
+            sender.send(
+                message,
+                before_mail_reply=self.settle,
+                before_data_reply=lambda: self.compose.prepare(ahead),
             )
-        return build_message(
-            subject=subject,
-            text=text,
-            html_body=html_body,
-            to_addr=to_addr,
-            unsubscribe_url=unsub,
-            from_addr=self.from_addr,
-            message_id=f"<{row.message_id}@{self.domain}>",
-            date_=self.now,
-        )
+        else:
+            self.settle()
+            sender.send(message)
+
+    def settle(self) -> None:
+        """Commit the outcome left pending by the last send, if any."""
+        pending, self.pending = self.pending, None
+        if pending is None:
+            return
+        try:
+            pending()
+        except Exception as err:  # never mistaken for the next message's render error
+            raise _Unrecorded from err
 
     def finish(
         self,
@@ -207,6 +113,7 @@ class _Run:
         bounce: bool | None = None,
         threshold: int = 3,
     ) -> None:
+        self.settle()  # outcomes are committed in the order of their sends
         outbox_id, sub_id = row.id, row.subscriber_id
         update = (
             "UPDATE outbox SET state = ?, attempts = attempts + ?, last_error = ?, "
@@ -245,12 +152,19 @@ def deliver(
 ) -> DeliveryReport:
     """Send every queued message due at `now` through one sender session.
 
-    Each outcome is committed before the next send. When the server cannot be reached the
-    run stops and the remaining messages stay queued untouched (counted as `deferred`).
+    Each outcome is committed before the next message is handed over. When the server cannot
+    be reached the run stops and the remaining messages stay queued untouched (counted as
+    `deferred`).
     """
     run = _Run(db, now=now, base_url=base_url, from_addr=from_addr, operator_addr=operator_addr)
     try:
-        return _deliver_due(run, sender, batch_size, limit, failure_threshold, max_attempts)
+        try:
+            return _deliver_due(run, sender, batch_size, limit, failure_threshold, max_attempts)
+        finally:
+            run.settle()  # a message that went out is recorded, even when the run stops early
+    except _Unrecorded as err:
+        cause = err.__cause__
+        raise cause if cause is not None else err from None
     finally:
         if run.channels is not None:
             run.channels.close()
@@ -273,10 +187,11 @@ def _deliver_due(
             rows = due_rows(db, run.stamp, last_id, size)
             if not rows:
                 break
-            for row in rows:
+            for n, row in enumerate(rows):
                 last_id = row.id
                 processed += 1
-                if not _deliver_one(run, sender, row, failure_threshold, max_attempts):
+                ahead = rows[n + 1] if n + 1 < len(rows) else None
+                if not _deliver_one(run, sender, row, ahead, failure_threshold, max_attempts):
                     run.report.deferred = db.execute(
                         "SELECT COUNT(*) FROM outbox WHERE state = 'queued' "
                         "AND next_attempt_at <= ? AND id >= ?",
@@ -286,18 +201,20 @@ def _deliver_due(
     return run.report
 
 
-def _deliver_one(run: _Run, sender: Sender, row: Due, threshold: int, max_attempts: int) -> bool:
+def _deliver_one(
+    run: _Run, sender: Sender, row: Due, ahead: Due | None, threshold: int, max_attempts: int
+) -> bool:
     """Send one row and record the outcome; False when the server is unreachable."""
     report = run.report
     if not row.active:  # subscriber unsubscribed or bouncing since it was queued
         run.finish(row, "cancelled", error="subscriber no longer active")
         report.cancelled += 1
         return True
-    if row.kind == "operator" and not (row.to_addr or run.operator_addr):
+    if row.kind == "operator" and not (row.to_addr or run.compose.operator_addr):
         report.errors.append(f"outbox {row.id}: no operator address configured; left queued")
         return True
     try:
-        run.send(sender, row)
+        run.send(sender, row, ahead)
     except (LookupError, ValueError, TypeError) as err:
         run.finish(row, "failed", error=f"cannot render: {err}")
         report.failed += 1
@@ -317,6 +234,8 @@ def _deliver_one(run: _Run, sender: Sender, row: Due, threshold: int, max_attemp
             run.finish(row, "queued", error=str(err), retry_at=run.now + _wait(err, attempts))
             report.retry_later += 1
         return True
-    run.finish(row, "sent", bounce=False, threshold=threshold)
+    # Committed while the server reads the next message's MAIL FROM: nothing is delivered
+    # before a message's final dot, so at most one sent message is ever unrecorded.
+    run.pending = functools.partial(run.finish, row, "sent", bounce=False, threshold=threshold)
     report.sent += 1
     return True

@@ -12,11 +12,13 @@ import re
 import smtplib
 import ssl
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Protocol, Self
 
 from watcher.alerts.models import OutgoingMessage
+from watcher.alerts.smtpwire import transaction
 from watcher.config import AlertsConfig
 from watcher.errors import ConfigError
 
@@ -153,10 +155,18 @@ class SmtpSender:
                 ) from err
         return self._conn
 
-    def send(self, message: OutgoingMessage) -> None:
+    def send(
+        self,
+        message: OutgoingMessage,
+        *,
+        before_mail_reply: Callable[[], None] | None = None,
+        before_data_reply: Callable[[], None] | None = None,
+    ) -> None:
+        """Hand one message over; the two callbacks run while the server works (see
+        `_transaction`). A callback's own error aborts the transaction before its final dot."""
         conn = self._open()
         try:
-            conn.sendmail(message.from_addr, [message.to_addr], message.data)
+            transaction(conn, message, before_mail_reply, before_data_reply)
         except smtplib.SMTPRecipientsRefused as err:
             code, reply = next(iter(err.recipients.values()))
             if code == 421:  # the server is closing this session

@@ -51,7 +51,10 @@ def read_sheets(
         listed = _worksheets(_xml(zf, names, "xl/workbook.xml"), zf, names)
         if not listed:
             raise ParseError("not an xlsx workbook: xl/workbook.xml lists no worksheet")
-        calamine = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        try:
+            calamine = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        except (CalamineError, ValueError, IndexError, KeyError, OSError) as exc:
+            raise ParseError(f"malformed workbook: the cell reader refused it: {exc}") from exc
         cells_left, area_left, read = caps.cells, caps.area, 0
         for name, path in listed:
             if read == MAX_SHEETS:
