@@ -20,6 +20,7 @@ from test_costs_documents_later import BATCH3, BATCH4, BATCH5, BATCH6, Labels
 from test_costs_documents_ninth import BATCH9
 from test_costs_documents_seta import SETA, SETA_MERGED
 from test_costs_documents_seventh import BATCH7
+from test_costs_documents_sixteenth import BATCH16
 from test_costs_documents_tenth import BATCH10
 from test_costs_documents_thirteenth import BATCH13
 from test_costs_documents_twelfth import BATCH12
@@ -327,6 +328,7 @@ DOCUMENTS: dict[str, tuple[str, Labels]] = {
     **BATCH13,
     **BATCH14,
     **BATCH15,
+    **BATCH16,
     **SETA,
 }
 # Documents labelled by absolute value (a figure in parentheses as a positive): the examiner's.

@@ -130,12 +130,17 @@ class _Builder:
         self.block.append(Unit(text, True, heading, self.section))
 
 
+_LEADER = re.compile(r"[ \t]*(?:\.[ \t]?){4,}[ \t]*")
+
+
 def blocks(page_text: str) -> Iterator[list[Unit]]:
     """Paragraphs as lists of units, one at a time; see the module docstring."""
     page_text = rejoin_plain_tables(page_text.replace("**", "").replace("__", ""))
     b = _Builder()
     bullet: list[str] = []
     for raw_line in page_text.split("\n"):
+        if ".." in raw_line:
+            raw_line = _LEADER.sub("    ", raw_line)  # "Office ........ $148,200": two columns
         line = raw_line.strip().lstrip(">").strip()
         if bullet and (not line or _BULLET.match(line) or ITEM_START.match(line)):
             yield from b.add_row(" ".join(bullet))

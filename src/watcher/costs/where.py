@@ -31,7 +31,7 @@ _WIDE = re.compile(
     rf"|\b(?:(?P<state>{_STATES})'s|the\s+state's|statewide)\s+(?:\w+\s+){{0,2}}$"
     r"|^\W{0,3}(?i:statewide|across\s+the\s+state)\b"
     # "legislation in Florida appropriated $250 million": the state's own money.
-    rf"|\b(?P<funder>{_STATES})\s+(?:\w+\s+){{0,2}}?(?i:appropriated|allocated|set\s+aside"
+    rf"|\b(?P<funder>{_STATES})\s+(?:[\w,]+\s+){{0,4}}?(?i:appropriated|allocated|set\s+aside"
     r"|budgeted|awarded)\s+(?:\w+\s+){0,2}$"
 )
 # "... has paid $21.4 million to 61 agencies": a program's total across places.
