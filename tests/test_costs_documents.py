@@ -19,6 +19,7 @@ from test_costs_documents_fourteenth import BATCH14
 from test_costs_documents_later import BATCH3, BATCH4, BATCH5, BATCH6, Labels
 from test_costs_documents_ninth import BATCH9
 from test_costs_documents_seta import SETA, SETA_MERGED
+from test_costs_documents_seventeenth import BATCH17
 from test_costs_documents_seventh import BATCH7
 from test_costs_documents_sixteenth import BATCH16
 from test_costs_documents_tenth import BATCH10
@@ -329,6 +330,7 @@ DOCUMENTS: dict[str, tuple[str, Labels]] = {
     **BATCH14,
     **BATCH15,
     **BATCH16,
+    **BATCH17,
     **SETA,
 }
 # Documents labelled by absolute value (a figure in parentheses as a positive): the examiner's.

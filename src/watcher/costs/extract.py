@@ -260,6 +260,9 @@ def _figures(
         lo = amounts[i - 1].end if i else 0
         hi = amounts[i + 1].start if i + 1 < len(amounts) else len(text)
         before, after = _clause(text[lo : amount.start], tail=True), _clause(text[amount.end : hi])
+        implied = i and amounts[i - 1].unit == "day" and abs(amounts[i - 1].value) < 1000
+        if implied and amount.unit is None and abs(amount.value) < 1000:
+            amount = dataclasses.replace(amount, unit="day")  # "$118 a day ... gets back $79"
         if unit.row and not re.search(r"[A-Za-z]{3}", before):
             before = f"{label} {before}"  # a cell's figure is described by the row's label
         if compared or _skipped(unit, amount, (before, after), not i, named):

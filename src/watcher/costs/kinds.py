@@ -64,7 +64,7 @@ _LOCAL_PAYER = re.compile(
 )
 # The local side being paid: "the city pays the county $45", "the office has been paid".
 _PAID_LOCAL = re.compile(
-    r"\b(?:pays?|paid|reimburses?|gives?|sends?)\s+(?:the\s+)?(?:county|city|sheriff(?:'s\s+office)?"
+    r"\b(?:pays?|paid|reimburses?|gives?|sends?|owes?|owed)\s+(?:the\s+)?(?:county|city|sheriff(?:'s\s+office)?"
     r"|jail|us|department)\b[^.;$]{0,40}$|\b(?:has|have|had|was|were|is|are|be)\s+(?:been\s+)?"
     r"paid\s+(?:\w+\s+){0,2}$",
     _I,
@@ -93,8 +93,8 @@ _POINTS_BACK = re.compile(
 _PART_OF = re.compile(
     r"\b(?:including|includes|of\s+which|comprising|consisting\s+of)\b|:\s*$"
     r"|^\s*,?\s*or\s+(?:about\s+|roughly\s+)?$"  # "$38,657, or $8,995 per year": the same
-    r"|\b(?:the\s+)?(?:remaining|rest\s+of|balance\s+of|remainder\s+of)\s+(?:the\s+)?$"
-    r"|\bcovering\s+$|,?\s*and\s+$|\(\s*$|\bmade\s+up\s+of\b"
+    r"|\b(?:the\s+)?(?:remaining|unspent|leftover|rest\s+of|balance\s+of|remainder\s+of)\s+(?:the\s+)?$"
+    r"|\bon\s+top\s+of\s+(?:the\s+)?$|\bcovering\s+$|,?\s*and\s+$|\(\s*$|\bmade\s+up\s+of\b"
     r"|,\s*(?:or\s+)?(?:(?:about|roughly|nearly|almost|more\s+than|over|some|just\s+(?:over"
     r"|under)|a\s+total\s+of)\s+)?$",  # "$31 a day on each one, more than $400,000"
     _I,
@@ -115,8 +115,14 @@ _LOCAL_SUBJECT = re.compile(
     r"^\W*(?:\w+\s+){0,2}?(?:county|city|sheriff|sheriff's\s+office|office|jail|we)\b", _I
 )
 _BY_CONJUNCTION = re.compile(r"\b(?:and|but|while|whereas|plus)\b|;", _I)
+_BY_PAYER = re.compile(
+    r"^[^.;]{0,40}?\b(?:are|is|was|were|will\s+be|being|be)\s+(?:\w+\s+){0,2}?(?:paid|picked\s+up"
+    r"|covered|reimbursed|funded|repaid)\s+(?:in\s+full\s+)?by\s+(?:the\s+)?(?:ICE|DHS|federal"
+    r"|(?P<state>state))",
+    _I,
+)
 _KIND_AFTER = re.compile(
-    r"^\s*(?:(?:a|per|each)\s+(?:year|month|quarter)\s+)?(?:(?:in|of|as)\s+|(?:is|are|was|were|will\s+be|would\s+be)\s+)(?:\w+\s+){0,3}?"
+    r"^\s*(?:(?:a|per|each)\s+(?:year|month|quarter)\s+)?(?:(?:in|of|as)\s+|(?:is|are|was|were|will\s+be|would\s+be)\s+)(?:[\w'()]+\s+){0,3}?"
     r"(?:reimburs|revenue|grant|award|stipend|costs?\b|net\b)",
     _I,
 )
@@ -185,6 +191,8 @@ def _kind_of(
     the grant named in ``prior``; then what the money is spent on (salaries, vehicles: cost)."""
     head = text[: amount.start]
     own = before if first else _CONJUNCTION.split(before)[-1]
+    clause = own.rsplit(": ", 1)[-1]
+    own = clause if len(clause.split()) >= 2 else own  # "The jail loses money ...: it spends"
     # Only words after the amount up to a comma are its own ("$89,975 in start-up costs");
     # past it they describe something else ("($862,000), shown as a negative expenditure").
     own_after = _COMMA.split(after, maxsplit=1)[0]
@@ -211,6 +219,8 @@ def _own_words(head: str, own: str, own_after: str, after: str, prior: str) -> K
     """The kind the amount's own clause names, and for money "received" or "brought in"
     what it is called or who paid it; a sentence pointing back takes the sentences before."""
     found = _nearest(KIND_WORDS, own, own_after, 60)
+    if _KIND_AFTER.match(own_after):  # "$73,200 of the state's 287(g) grant"
+        found = _nearest(KIND_WORDS, "", own_after, 60) or found
     if found == "revenue" and not re.search(r"\brevenue|\bperformance", f"{own} {own_after}", _I):
         # Money "brought in" or "received" is what it is called or who paid it: "$265,000 in
         # federal reimbursement", "received $61,200 from ICE".
@@ -305,6 +315,13 @@ def _direction(text: str, head: str, own: str, after: str, own_wide: str) -> Kin
         # Unnamed, it is what the payer gives: ICE reimburses, the state grants.
         by: Kind = "reimbursement" if payer and payer.re is _FEDERAL_PAYER else "grant"
         return named or (by if payer else "revenue")
+    of_money = _KIND_AFTER.match(after)
+    named = _nearest(KIND_WORDS[:2], "", after[:60]) if of_money else None
+    if named:
+        return named  # "spent $73,200 of the state's 287(g) grant": grant money
+    passive = _BY_PAYER.match(after)
+    if passive:  # "salaries, about $318,000, are being picked up by ICE"
+        return "grant" if passive.group("state") else "reimbursement"
     if _LOCAL_PAYER.search(own):
         return "cost"
     if _PAY_VERB.search(own) and _LOCAL_SUBJECT.match(head):
