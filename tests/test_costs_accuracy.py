@@ -10,23 +10,24 @@ from decimal import Decimal
 
 import pytest
 
-from test_costs_documents import DOCUMENTS, MERGED
+from test_costs_documents import ABSOLUTE, DOCUMENTS, MERGED
 from test_costs_documents_later import ELSEWHERE
 from watcher.costs import find_cost_figures
 from watcher.formats.text import ExtractedText
 
 
-def _found(text: str) -> list[tuple[str, str, str | None]]:
+def _found(text: str, absolute: bool = False) -> list[tuple[str, str, str | None]]:
     pages = ExtractedText(pages=[text], format="text")
     found = find_cost_figures(pages, url="u", doc_date=None)
-    return [(format(f.amount, "f"), f.kind, f.jurisdiction) for f in found]
+    amounts = [abs(f.amount) if absolute else f.amount for f in found]
+    return [(format(a, "f"), f.kind, f.jurisdiction) for a, f in zip(amounts, found, strict=True)]
 
 
 def _score() -> tuple[dict[str, float], list[str]]:
     tp = fp = kind_ok = wanted = others = 0
     misses: list[str] = []
     for name, (text, labels) in DOCUMENTS.items():
-        figures = _found(text)
+        figures = _found(text, name in ABSOLUTE)
         found = {amount: kind for amount, kind, _ in figures}
         placed = {amount for amount, _, place in figures if place}
         for amount, kind in labels.items():
@@ -75,9 +76,18 @@ def test_precision_recall_and_kind_accuracy() -> None:
     assert score["false_positive_share"] <= 0.1
 
 
+def test_the_labelled_sets_keep_the_scores_they_reach_now() -> None:
+    # The targets above are the issue's; these floors are where the rules stand on the sets
+    # they were fixed on, so a change that loses ground on them fails here first.
+    score, misses = _score()
+    assert score["recall"] >= 0.97, misses
+    assert score["kind_accuracy"] >= 0.97, misses
+    assert score["false_positive_share"] <= 0.02, misses
+
+
 @pytest.mark.parametrize("name", sorted(DOCUMENTS))
 def test_no_document_reports_a_figure_it_does_not_hold(name: str) -> None:
     text, labels = DOCUMENTS[name]
-    for amount, _, _ in _found(text):
+    for amount, _, _ in _found(text, name in ABSOLUTE):
         assert Decimal(amount) != 0
         assert amount in labels, amount

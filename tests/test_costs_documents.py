@@ -12,7 +12,19 @@ rules did on it unseen.
 
 from __future__ import annotations
 
+from test_costs_documents_eighth import BATCH8
+from test_costs_documents_eleventh import BATCH11
+from test_costs_documents_fifteenth import BATCH15
+from test_costs_documents_fourteenth import BATCH14
 from test_costs_documents_later import BATCH3, BATCH4, BATCH5, BATCH6, Labels
+from test_costs_documents_ninth import BATCH9
+from test_costs_documents_seta import SETA, SETA_MERGED
+from test_costs_documents_seventeenth import BATCH17
+from test_costs_documents_seventh import BATCH7
+from test_costs_documents_sixteenth import BATCH16
+from test_costs_documents_tenth import BATCH10
+from test_costs_documents_thirteenth import BATCH13
+from test_costs_documents_twelfth import BATCH12
 from watcher.costs.amounts import find_amounts
 from watcher.costs.passages import blocks
 
@@ -100,7 +112,9 @@ Estimated two-year net impact to General Revenue related funds for the biennium 
 287(g) grant program, costing ($990,000) in FY2026 and ($734,000) in FY2027.
 The bill would not change the $5,200,000 the agency already spends on border security grants.
 """
-FISCAL_LABELS: Labels = {"-1724000": "net", "-990000": "cost", "-734000": "cost",
+# A fiscal note's "net impact to General Revenue" is the state's cost, as the examiner labels it
+# (set A), not a net cost after reimbursement; first labelled "net".
+FISCAL_LABELS: Labels = {"-1724000": "cost", "-990000": "cost", "-734000": "cost",
                          "5200000": None}  # fmt: skip
 
 OTHER_PLACE = """\
@@ -306,10 +320,29 @@ DOCUMENTS: dict[str, tuple[str, Labels]] = {
     **BATCH4,
     **BATCH5,
     **BATCH6,
+    **BATCH7,
+    **BATCH8,
+    **BATCH9,
+    **BATCH10,
+    **BATCH11,
+    **BATCH12,
+    **BATCH13,
+    **BATCH14,
+    **BATCH15,
+    **BATCH16,
+    **BATCH17,
+    **SETA,
 }
+# Documents labelled by absolute value (a figure in parentheses as a positive): the examiner's.
+ABSOLUTE = frozenset(SETA)
 # "close to $1M" and "$987,640" are one figure: the rounded one is found as a note on the
 # exact one, so it is not expected as a figure of its own.
-MERGED = {("words and the same money twice", "1000000"), ("twice", "2100000")}
+MERGED = {
+    ("words and the same money twice", "1000000"),
+    ("twice", "2100000"),
+    ("nearly a million", "1000000"),
+    *SETA_MERGED,
+}
 
 
 def test_every_dollar_figure_of_every_document_is_labelled() -> None:
@@ -320,5 +353,11 @@ def test_every_dollar_figure_of_every_document_is_labelled() -> None:
             # Bare table figures; a "$" figure is read above, whole even across a line break.
             bare = [a for a in find_amounts(row, row=True) if "$" not in a.raw]
             written |= {format(a.value, "f") for a in bare}
+            # A bracketed cell is a negative; flattened into prose it may read as an aside.
+            negative = [a for a in find_amounts(row, row=True) if a.value < 0]
+            written |= {format(a.value, "f") for a in negative}
+            written -= {format(-a.value, "f") for a in negative if "$" not in a.raw}
+        if name in ABSOLUTE:
+            written = {w.lstrip("-") for w in written}
         assert set(labels) - written <= {"60", "1200000"}, name  # a range's low end
         assert written <= set(labels), (name, written - set(labels))

@@ -5,14 +5,18 @@
 program-level terms to show beside (never mixed with) the local figures.
 
 Modules: ``extract`` (the search), ``figure`` (``CostFigure``), ``merge`` (the same money said
-twice, republished figures), ``passages`` (blocks, rows, bullets, what is about 287(g)),
-``amounts`` (dollar forms, ranges, hedges, rates), ``kinds`` (kind, period, place, whole-budget
-totals), ``fiscal`` (fiscal years as written), ``reference``. ``amounts`` and ``fiscal`` import
-nothing of the package; ``passages`` and ``kinds`` only those two; ``figure`` only ``kinds`` and
-``passages``; ``merge`` only ``figure``; ``extract`` the rest; ``program`` gives the few reference
-figures that apply to one agency (its state, kind, model and county population). Pure functions:
-outside itself the package may import only ``errors``, ``formats`` and ``places``; no network,
-no archive.
+twice, republished figures), ``lines`` (plain ``pdftotext`` tables rejoined into rows,
+sentences), ``blocks`` (blocks, rows, bullets, headings), ``passages`` (what is about
+287(g)), ``amounts`` (dollar forms, ranges, hedges, rates), ``words`` (the vocabulary of
+kinds and periods), ``kinds`` (kind, period), ``totals`` (whole-budget totals), ``where`` (the
+place a figure is tied to), ``fiscal`` (fiscal years as written), ``reference``. ``amounts``,
+``fiscal``, ``words`` and ``where`` import nothing of the package; ``lines`` only ``fiscal``;
+``totals`` only ``amounts``; ``blocks`` only ``amounts``, ``fiscal`` and ``lines``;
+``passages`` only ``amounts`` and ``blocks``; ``kinds`` only ``amounts``, ``words`` and
+``totals``; ``figure`` only ``kinds`` and ``passages``; ``merge`` only ``figure``; ``extract``
+the rest; ``program`` gives the few reference figures that apply to one agency (its state,
+kind, model and county population). Pure functions: outside itself the package may import
+only ``errors``, ``formats`` and ``places``; no network, no archive.
 """
 
 from __future__ import annotations

@@ -54,7 +54,7 @@ _TENS |= {"seventy": 70, "eighty": 80, "ninety": 90}
 _NUMBER_WORD = "|".join([*_UNITS, *_TENS, "hundred", "point", "and", "a", "half"])
 _WORDS = re.compile(
     rf"\b(?P<words>(?:(?:{_NUMBER_WORD})[\s-]+){{1,12}}?)"
-    r"(?:(?P<scale>thousand|million|billion)\s+)?dollars\b",
+    r"(?:(?P<scale>thousand|million|billion)\s+dollars?|dollars)\b",  # "a two-million dollar gap"
     _I,
 )
 _HEDGE = re.compile(
@@ -68,6 +68,13 @@ _BARE_END = re.compile(
     r"\s*(?:-|–|—|to\b)\s*(?P<num>\d[\d,]*(?:\.\d+)?)(?:\s*-?\s*(?P<scale>million|billion|[mbk])\b)?",
     _I,
 )
+# "($862,000)" is a negative where a value goes ("is", "at", "costing", a colon, a table cell,
+# the start); after a noun it is an aside: "adds two deputies ($158,400)" is $158,400.
+_VALUE_SLOT = re.compile(
+    r"(?:^|[:=|]|\b(?:is|was|are|were|be|been|at|of|by|costing|costs?|totals?|totall?ing|as|to|from"
+    r"|in|and|or|line|net|impact|change|reduction|decrease|loss|projected|estimated|equals?))\s*$",
+    _I,
+)
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", _I)
 _RATE = re.compile(
     r"^\s*(?:/\s*(?P<slash>day|night|month|year|yr|hour|hr|bed|officer|deputy)\b"
@@ -76,7 +83,7 @@ _RATE = re.compile(
     r"|hour|month|year|agent|participant|vehicle)s?)\b)",
     _I,
 )
-_THEN_DAY = re.compile(r"[\s,]*(?:per|a|each)\s+(?:day|night)\b", _I)
+_THEN_DAY = re.compile(r"[\s,]*(?:(?:per|a|each)\s+)?(?:day|night)\b", _I)  # "per inmate day"
 # "per year" and "a month" are periods, said elsewhere; the unit is what a rate is counted in.
 _PERIOD_UNITS = frozenset({"year", "month"})
 
@@ -97,11 +104,14 @@ class Amount:
 
 def find_amounts(text: str, *, row: bool = False) -> list[Amount]:
     """Every amount of ``text`` in order, a range read as one amount."""
-    spans = _spans(text, row)
+    spans, bare = _spans(text, row)
     out: list[Amount] = []
     i = 0
     while i < len(spans):
         start, end, value = spans[i]
+        if start in bare:
+            i += 1
+            continue  # "$88,640 - 287(g) ...": a range's high end only when it makes a range
         high = None
         if i + 1 < len(spans) and _is_range(text, spans[i], spans[i + 1]):
             high, end = spans[i + 1][2], spans[i + 1][1]
@@ -128,10 +138,16 @@ def find_amounts(text: str, *, row: bool = False) -> list[Amount]:
     return out
 
 
-def _spans(text: str, row: bool) -> list[tuple[int, int, Decimal]]:
+def _spans(text: str, row: bool) -> tuple[list[tuple[int, int, Decimal]], set[int]]:
+    """The amounts' spans in order, and the starts of those that are only a range's high end
+    written without its "$" ("$2.0-2.3M")."""
     spans: list[tuple[int, int, Decimal]] = []
+    high_ends: set[int] = set()
     for m in _AMOUNT.finditer(text):
         amount = _to_amount(m)
+        bracketed = amount is not None and amount < 0 and m.group(0).startswith("(")
+        if bracketed and not _VALUE_SLOT.search(text[max(0, m.start() - 30) : m.start()]):
+            amount = -amount if amount is not None else None
         if amount is not None:
             spans.append((m.start(), m.end(), amount))
     for _, end, _ in list(spans):
@@ -142,6 +158,7 @@ def _spans(text: str, row: bool) -> list[tuple[int, int, Decimal]]:
             scale = (bare.group("scale") or "").lower()
             number = number * _SCALES[scale] if scale else number
             spans.append((bare.start("num"), bare.end(), _whole(number)))
+            high_ends.add(bare.start("num"))
     for m in _WORDS.finditer(text):
         value = _words_value(m.group("words"), m.group("scale"))
         if value is not None and not any(s < m.end() and m.start() < e for s, e, _ in spans):
@@ -155,13 +172,17 @@ def _spans(text: str, row: bool) -> list[tuple[int, int, Decimal]]:
         # Where the row writes money with commas, a plain run of digits is an account or
         # fund code ("51140  Salaries ...  436,250"); so is the row's first cell.
         grouped = bool(spans) or any("," in b.group("num") for b in loose)
+        dollars = "$" in text
         for b in loose:
-            code = "," not in b.group("num") and "." not in b.group("num")
+            num = b.group("num")
+            code = "," not in num and "." not in num
             if code and (grouped or not text[: b.start()].strip()):
                 continue
+            if "," not in num and ("." in num or dollars):
+                continue  # "4.00" positions, "3311.40" an object code: money says "$" or "1,234"
             spans.append((b.start(), b.end(), Decimal(b.group("num").replace(",", ""))))
     spans.sort()
-    return spans
+    return spans, high_ends
 
 
 def _to_amount(m: re.Match[str]) -> Decimal | None:
@@ -214,7 +235,7 @@ def _rate_unit(after: str) -> str | None:
         unit = "year"
     if unit in ("hr",):
         unit = "hour"
-    if unit.endswith("diem") or _THEN_DAY.match(after, m.end()):
+    if unit.endswith("diem") or unit.split()[-1:] == ["day"] or _THEN_DAY.match(after, m.end()):
         unit = "day"  # "$125 per bed, per day": a bed-day rate
     return None if unit in _PERIOD_UNITS else unit or None
 

@@ -40,6 +40,7 @@ def same_money(figures: list[CostFigure]) -> list[CostFigure]:
         if figure.fingerprint not in seen:
             seen.add(figure.fingerprint)
             out.append(figure)
+    out = _same_amount(out)
     exact = sorted((f.amount, i) for i, f in enumerate(out) if not _rough(f))
     keys = [amount for amount, _ in exact]
     dropped: set[int] = set()
@@ -57,6 +58,49 @@ def same_money(figures: list[CostFigure]) -> list[CostFigure]:
             kind = rough.kind if kept.kind == "unknown" else kept.kind
             out[match] = dataclasses.replace(kept, note=note, kind=kind)
     return [f for i, f in enumerate(out) if i not in dropped]
+
+
+# Of two names for the same money coming in, the more telling one is kept.
+_RANK = {"grant": 3, "reimbursement": 2, "per_diem": 2, "revenue": 1, "unknown": 0}
+
+
+def _same_amount(figures: list[CostFigure]) -> list[CostFigure]:
+    """The same exact amount read twice with two kinds of one direction ("Certification of
+    Revenue ... $302,500", then "Federal Grants - ICE 287(g) ... 302,500"), or once without a
+    kind, is one figure: the more telling kind is kept and the other noted. A cost and a
+    reimbursement of the same amount are two facts and stay two figures."""
+    first: dict[tuple[object, ...], int] = {}
+    dropped: set[int] = set()
+    out = list(figures)
+    for i, figure in enumerate(out):
+        key = (figure.amount, figure.amount_high, figure.unit, figure.jurisdiction)
+        j = first.setdefault(key, i)
+        kept = out[j]
+        if j == i or not _one_money(kept, figure):
+            continue
+        better, other = (figure, kept) if _rank(figure) > _rank(kept) else (kept, figure)
+        note = f"also read as {other.kind} ({other.raw})"
+        out[j] = dataclasses.replace(
+            better,
+            fiscal_year=better.fiscal_year or other.fiscal_year,
+            fiscal_text=better.fiscal_text or other.fiscal_text,
+            note="; ".join(n for n in (better.note, note) if n),
+        )
+        dropped.add(i)
+    return [f for i, f in enumerate(out) if i not in dropped]
+
+
+def _rank(figure: CostFigure) -> int:
+    return _RANK.get(figure.kind, 0)
+
+
+def _one_money(a: CostFigure, b: CostFigure) -> bool:
+    if a.fiscal_year and b.fiscal_year and a.fiscal_year != b.fiscal_year:
+        return False
+    if "unknown" in (a.kind, b.kind):
+        return True
+    inward = {"revenue", "reimbursement", "grant"}
+    return a.kind in inward and b.kind in inward
 
 
 _SCALED = re.compile(r"\d\s*-?\s*(?:[mbk]\b|million|billion|thousand)|[a-z]\s+dollars", re.I)

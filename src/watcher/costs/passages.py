@@ -1,39 +1,45 @@
-"""The units of a page that are about 287(g): sentences, table rows, line items and bullets.
+"""Which units of a page are about 287(g): sentences, table rows, line items and bullets.
 
-A page is cut into blocks (a blank line, a numbered or labelled agenda item, the end of a table
-starts a new one) and each block into units. Prose units are sentences; a table row (columns
-apart by runs of spaces, tabs or " | "), a budget line item ("Overtime - 287(g) unit 412,000"
-with no closing period) and a bullet are units of their own that count only when their own
-text names the program or they sit under a heading that does, so neighbouring line items,
-department totals and other programs' lines never join a 287(g) passage. Inside a document
-that names 287(g) or an ICE agreement, "the ICE program", "the federal program", "the
-immigration enforcement unit" and "designated immigration officers" name it too.
-Imports only ``watcher.costs.amounts`` and ``watcher.costs.fiscal`` (pure text helpers).
+The page's blocks and units come from ``watcher.costs.blocks``. A row, line item or bullet
+counts only when its own text names the program, or it sits under a heading, a lead-in or a
+report title that does, or carries a footnote mark whose footnote does; so neighbouring line
+items, department totals and other programs' lines never join a 287(g) passage. A sentence
+counts when it names the program, or sits near one (the same short paragraph, or two
+sentences around) and points back to it; under an agenda item's money section ("FISCAL
+IMPACT:") every sentence counts. ``Scope`` follows a page's blocks: the item a money section
+belongs to, the title of a report or item, and the paragraph before one that points back
+("Since October the arrangement ..."). Inside a document that names 287(g) or an ICE
+agreement, "the ICE program", "the federal program", "the immigration enforcement unit" and
+"designated immigration officers" name it too. Imports only ``watcher.costs.amounts`` and
+``watcher.costs.blocks``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Literal
 
 from watcher.costs.amounts import find_amounts
-from watcher.costs.fiscal import fiscal_mentions
+from watcher.costs.blocks import ITEM_START, TITLE_LABEL, Unit, blocks
 
 __all__ = [
     "ANY_MENTION",
+    "Above",
     "Basis",
+    "Scope",
     "Unit",
     "blocks",
     "continues_item",
+    "footnotes",
     "in_scope",
     "names_program",
     "page_basis",
+    "title_of",
 ]
 
 Basis = Literal["287(g)", "model", "ice-agreement"]
-Section = Literal["cost", "revenue"]
 
 _I = re.I
 R287G = re.compile(r"\b287\s*(?:\(\s*g\s*\)|-\s*g\b|g\b)", _I)
@@ -61,7 +67,10 @@ INDIRECT = re.compile(
 )
 OTHER_PROGRAM = re.compile(
     r"\bSCAAP\b|state\s+criminal\s+alien\s+assistance|\bmarshals\b|\bU\.?\s?S\.?\s+marshal\b|\bUSMS\b"
-    r"|marshals?\s+service|bureau\s+of\s+prisons|\bIGSA\b|intergovernmental\s+service\s+agreement",
+    r"|marshals?\s+service|bureau\s+of\s+prisons|\bIGSA\b|intergovernmental\s+service\s+agreement"
+    r"|\bfederal\s+(?:prisoner|inmate)s?\b|\bjustice\s+assistance\s+grant|\bJAG\b|\bbyrne\b"
+    r"|\bHIDTA\b|\bFEMA\b|\bCOPS\s+(?:grant|hiring)|\bbulletproof\s+vest|\bBVP\b|\bCongress\b"
+    r"|\bcourt\s+order|\bconsent\s+decree|\bsettlement\b|\blitigation\b|\blawsuits?\b",
     _I,
 )
 FISCAL_SECTION = re.compile(
@@ -77,50 +86,28 @@ FALSE_FRIEND = re.compile(r"\bice\s+(?:miller|house\s+r(?:oa)?d|plant)\b|\bde-?i
 ANY_MENTION = re.compile(f"{R287G.pattern}|{MODEL.pattern}|{ICE.pattern}", _I)
 # Words that tie a sentence near a mention back to the program ("They would staff ...",
 # "ICE reimbursed ..."); a sentence near one without any is about something else.
+# Words of the program itself: a paragraph under a title counts only when one of its sentences
+# has one ("Renewing the agreement ..."), not on "federal" or "officers" alone.
+STRONG_LINK = re.compile(
+    r"\b(?:program|unit|agreement|partnership|task\s+force|ICE|immigra\w+|287|detain\w*"
+    r"|deport\w*|reimburs\w*|designated|MOA|memorandum|model|per[\s-]diem|arrangement"
+    r"|stipends?)\b",
+    _I,
+)
 TOPIC_LINK = re.compile(
     r"\b(?:program|unit|agreement|partnership|task\s+force|initiative|model|positions?"
     r"|deput(?:y|ies)|officers?|personnel|salar\w+|overtime|reimburs\w*|stipends?|ICE"
-    r"|federal|immigra\w+|detain\w*|deport\w*|per[\s-]diem|transfers?|net|impact|they|them"
-    r"|it\s+(?:would|will|could|costs?|has|had|is|was))\b"
+    r"|federal|immigra\w+|detain\w*|deport\w*|per[\s-]diem|net|impact|they|them"
+    r"|(?<!fund\s)(?<!budget\s)transfers?(?!\s+of\s+\$)"
+    r"|it\s+(?:would|will|could|costs?|has|had|is|was)|received|receives"
+    r"|(?:that|this|the|each|those|these)\s+(?:check|payment|installment|award|amount|sum|gap"
+    r"|shortfall|difference|loss|deficit)s?"
+    r"|arrangement"
+    r"|(?:our|its|their)\s+(?:county's\s+|city's\s+)?share"
+    r"|(?:ending|ended|end|dropping|leaving|keeping|joining)\s+it)\b"
     r"|^(?:that|this)\s+(?:is|was|means|leaves|left|amounts|comes|adds)\b",
     _I,
 )
-
-_ITEM_START = re.compile(
-    r"^(?:\d{1,3}[.)]\s|[A-Z][.)]\s|\(\w{1,3}\)\s|item\s+\d|[A-Z][\w /&'-]{0,40}:\s)", _I
-)
-_BULLET = re.compile(r"^(?:[•▪●◦■□➢►*]|-|–)\s+")
-_ROW = re.compile(r" \| |\t|\S {3,}\S")
-_CELL_SPLIT = re.compile(r"\s{2,}|\t|\s\|\s")
-# A budget line item: a short label, then one or more figures, and no sentence after them.
-_LINE_ITEM = re.compile(
-    r"^(?P<label>[A-Za-z0-9(][^.!?]{0,90}?[A-Za-z)%:])\s+"
-    r"(?P<nums>(?:[-(]?\$?\s?\d[\d,]*(?:\.\d+)?\)?\s*){1,6})$"
-)
-_SECTION = re.compile(
-    r"^(?:(?P<rev>revenues?|sources(?:\s+of\s+funds)?|receipts|estimated\s+revenues?)"
-    r"|(?P<cost>expenditures?|expenses|appropriations|uses(?:\s+of\s+funds)?"
-    r"|personnel\s+services|operating\s+expenses))\s*:?$",
-    _I,
-)
-_ABBREV = re.compile(
-    r"(?:\b(?:U\.S|Mr|Mrs|Ms|Dr|No|Nos|Inc|Co|Corp|Ltd|St|Pct|Dept|Sec|Art|vs|approx|est|Jan|Feb"
-    r"|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z]"
-    r"|\b(?:[Ii]tem|ITEM|[Ss]ection|[Pp]art|[Aa]rticle)\s+[\w-]{1,5})\.$",
-)
-MAX_BLOCK_UNITS = 2000
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9$])")
-
-
-@dataclass
-class Unit:
-    """A sentence or a row. ``heading`` is the line a row sits under; ``section`` says
-    whether the page's table section is revenues or expenditures."""
-
-    text: str
-    row: bool
-    heading: str | None = None
-    section: Section | None = None
 
 
 def names_program(text: str) -> Basis | None:
@@ -146,176 +133,6 @@ def page_basis(page: str, doc: Basis | None) -> bool:
     return doc is not None and bool(INDIRECT.search(page))
 
 
-# --- Blocks -----------------------------------------------------------------------------------
-
-
-class _Builder:
-    """Lines in, blocks out. Every method that can finish a block is a generator, so a
-    caller that stops early (a search cap) never pays for the rest of a hostile page."""
-
-    def __init__(self) -> None:
-        self.block: list[Unit] = []
-        self.prose: list[str] = []
-        self.section: Section | None = None
-        self.carried: str | None = None  # a title line standing alone above a table
-        self.columns: list[tuple[int, int, str]] = []  # header years: (start, end, words)
-
-    def flush_prose(self) -> Iterator[list[Unit]]:
-        if self.prose:
-            text = " ".join(self.prose)
-            self.prose.clear()
-            for sentence in _sentences(text):
-                self.block.append(Unit(sentence, False, section=self.section))
-                if len(self.block) >= MAX_BLOCK_UNITS:  # no real paragraph is this long
-                    yield self.block
-                    self.block = []
-
-    def close(self) -> Iterator[list[Unit]]:
-        yield from self.flush_prose()
-        if self.block:
-            title_only = len(self.block) <= 2 and not any(
-                u.row or find_amounts(u.text) or len(u.text) > 120 for u in self.block
-            )
-            self.carried = self.block[0].text if title_only else None
-            yield self.block
-        self.block = []
-        self.columns = []
-
-    def add_row(self, text: str) -> Iterator[list[Unit]]:
-        yield from self.flush_prose()
-        heading = None
-        if self.block and not self.block[-1].row:
-            # The prose above the first row: a lead-in ("... as follows:") or a title.
-            head = " ".join(u.text for u in self.block)[-400:]
-            if not find_amounts(head) or head.endswith(":"):
-                heading = head
-        elif not self.block:
-            heading = self.carried
-        else:
-            heading = self.block[-1].heading
-        self.block.append(Unit(text, True, heading, self.section))
-
-
-def blocks(page_text: str) -> Iterator[list[Unit]]:
-    """Paragraphs as lists of units, one at a time; see the module docstring."""
-    page_text = page_text.replace("**", "").replace("__", "")
-    b = _Builder()
-    bullet: list[str] = []
-    for raw_line in page_text.split("\n"):
-        line = raw_line.strip().lstrip(">").strip()
-        if bullet and (not line or _BULLET.match(line) or _ITEM_START.match(line)):
-            yield from b.add_row(" ".join(bullet))
-            bullet = []
-        section = _SECTION.match(line)
-        if section:
-            b.section = "revenue" if section.group("rev") else "cost"
-        shape = _shape(line, b.prose, bool(bullet))
-        in_table = bool(b.block) and b.block[-1].row and not b.prose and not bullet
-        if shape == "blank" or (shape == "prose" and (in_table or _ITEM_START.match(line))):
-            yield from b.close()
-        if shape == "blank":
-            continue
-        if shape == "bullet":
-            yield from b.flush_prose()
-            bullet = [_BULLET.sub("", line)]
-        elif bullet:
-            bullet.append(line)  # a bullet's text wrapped onto the next line
-        elif shape == "layout":
-            yield from b.add_row(_row_text(raw_line, b))
-        elif shape == "item" and (item := _LINE_ITEM.match(line)):
-            yield from b.add_row(" | ".join([item.group("label"), *item.group("nums").split()]))
-        elif b.prose and b.prose[-1].endswith("-") and line[:1].islower():
-            b.prose[-1] = b.prose[-1][:-1] + line  # a word hyphenated across lines
-        else:
-            b.prose.append(line)
-    if bullet:
-        yield from b.add_row(" ".join(bullet))
-    yield from b.close()
-
-
-def _shape(line: str, prose: list[str], in_bullet: bool) -> str:
-    if not line:
-        return "blank"
-    if _BULLET.match(line):
-        return "bullet"
-    if in_bullet:
-        return "prose"
-    if len(line) < 2000 and _ROW.search(line):  # no table row is longer
-        return "layout"
-    item = _LINE_ITEM.match(line)
-    if item and not (prose and len(prose[-1]) >= 50 and not prose[-1].endswith((".", ":"))):
-        # A prose line wrapped just after a figure is not a line item: labels are short.
-        words = len(item.group("label").split())
-        money = re.search(r"\$|\d,\d{3}|\d{5}|\.\d\d\b", item.group("nums"))
-        if money and words <= (6 if "$" in item.group("nums") else 12):
-            return "item"  # not "... on January 5, 2026": a line item's figure is money
-    return "prose"
-
-
-def _row_text(raw_line: str, b: _Builder) -> str:
-    """A layout row as " | "-joined cells. A header row's fiscal years are remembered by
-    column, and each later figure is labelled with the year above it ("FY 2025-26: 561,200")
-    so it keeps its year once cut out of the table."""
-    line = raw_line.rstrip().replace("\t", "    ")
-    if " | " in line:  # an HTML or CSV table: columns by position in the row
-        parts = [" ".join(p.split()) for p in line.split(" | ")]
-        cells = [(i * 1000, i * 1000 + 1, p) for i, p in enumerate(parts)]
-    else:
-        cells = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", line)]
-    years = [
-        (s + y.start, s + y.end, y.written) if " | " not in line else (s, e, y.written)
-        for s, e, t in cells
-        for y in fiscal_mentions(t)
-    ]
-    if years and not any(find_amounts(t, row=True) for _, _, t in cells):
-        b.columns = years
-        return " | ".join(t for _, _, t in cells)
-    out = []
-    for start, end, cell in cells:
-        label = _column_year(b.columns, start, end) if find_amounts(cell, row=True) else None
-        out.append(f"{label}: {cell}" if label and not fiscal_mentions(cell) else cell)
-    return " | ".join(out)
-
-
-def _column_year(columns: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-    # Figures sit right-aligned under their header: overlap first, else the nearest right edge.
-    best: tuple[int, str] | None = None
-    for c_start, c_end, words in columns:
-        gap = 0 if c_start < end and start < c_end else min(abs(c_end - end), abs(c_start - start))
-        if gap <= 12 and (best is None or gap < best[0]):
-            best = (gap, words)
-    return best[1] if best else None
-
-
-def _sentences(text: str) -> Iterator[str]:
-    text = " ".join(text.split())
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        # Only the last few characters decide; slicing from ``start`` is quadratic on a
-        # 5 MB page with no sentence breaks.
-        if match.start() - start < 4 or _ABBREV.search(
-            text[max(start, match.start() - 12) : match.start() + 1]
-        ):
-            continue  # "5.", "A." and "Item 14." number an item; "U.S." is no sentence end
-        yield from _cap(text[start : match.start() + 1])
-        start = match.end()
-    if start < len(text):
-        yield from _cap(text[start:])
-
-
-def _cap(sentence: str, limit: int = 1500) -> list[str]:
-    """Text with no sentence breaks (a flattened table, a hostile page) in pieces of at most
-    ``limit`` characters cut at spaces, so the work per figure stays bounded."""
-    pieces = []
-    start = 0
-    while len(sentence) - start > limit:
-        cut = sentence.rfind(" ", start + limit // 2, start + limit)
-        cut = cut if cut > 0 else start + limit
-        pieces.append(sentence[start:cut])
-        start = cut + 1 if sentence[cut : cut + 1] == " " else cut
-    return [*pieces, sentence[start:]]
-
-
 # --- Scope ------------------------------------------------------------------------------------
 
 
@@ -336,20 +153,82 @@ def _basis(text: str, ice_in_block: bool, doc: Basis | None) -> Basis | None:
     return None
 
 
+def title_of(block: list[Unit]) -> bool | None:
+    """True for a title block (a line or two without figures, not a sentence, or labelled
+    "Subject:", "STAFF REPORT"), False for a block that starts another agenda item, else None:
+    the title of a report or item heads the paragraphs below it until the next one."""
+    texts = [u.text for u in block]
+    limit = 400 if TITLE_LABEL.match(texts[0]) else 160
+    short = len(block) <= 2 and all(len(t) <= limit for t in texts)
+    titled = not texts[-1].rstrip().endswith(".") or bool(TITLE_LABEL.match(texts[0]))
+    if short and titled and not any(find_amounts(u.text, row=u.row) for u in block):
+        return True
+    if _ITEM_PART.match(texts[0]) or FISCAL_SECTION.match(texts[0]):
+        return None  # "Background: ..." is a part of the item above, not a new one
+    return False if ITEM_START.match(texts[0]) else None
+
+
+_ITEM_PART = re.compile(
+    r"^(?:background|discussion|summary|analysis|recommendation|justification|purpose"
+    r"|alternatives|staff\s+comments|fiscal\s+analysis|budget\s+context|other\s+matters"
+    r"|department|requested\s+action|action\s+requested)\s*:",
+    _I,
+)
+
+
 def continues_item(block: list[Unit]) -> bool:
     """A labelled money section of an agenda item ("FISCAL IMPACT:"): about that item."""
     return bool(block) and bool(FISCAL_SECTION.match(block[0].text))
 
 
+@dataclass(frozen=True)
+class Above:
+    """What a block sits under: the agenda item a money section belongs to (``item``), the
+    title of the report or item, or the paragraph before when this one points back to it
+    (``title``), and the page's footnotes that name the program (``footnotes``: "(1) SB 8
+    grant for sheriffs in a 287(g) agreement")."""
+
+    item: Basis | None = None
+    title: Basis | None = None
+    footnotes: Mapping[str, Basis] = field(default_factory=dict)
+    names: frozenset[str] = frozenset()  # "HB 1142" of "IN RE: HB 1142 ... 287(g)": its name
+
+
+_BILL = re.compile(r"\b(?:[HS]\.?\s?B|H\.?\s?F|S\.?\s?F|A\.?\s?B)\.?\s?(\d{1,5})\b")
+
+
+def bill_names(text: str) -> frozenset[str]:
+    """ "HB 1142", "S.B. 8" as "HB1142", "SB8"."""
+    return frozenset(re.sub(r"[\s.]", "", m.group(0)).upper() for m in _BILL.finditer(text))
+
+
+_FOOTNOTE = re.compile(r"(?m)^[ \t]*\((\d{1,2}|\*)\)[ \t]+(\S.{8,400})$")
+_MARK = re.compile(r"\((\d{1,2}|\*)\)\s*(?:\||$)")
+
+
+def footnotes(page: str, limit: int = 200) -> dict[str, Basis]:
+    """The page's footnotes that name the program, by marker."""
+    out: dict[str, Basis] = {}
+    for n, m in enumerate(_FOOTNOTE.finditer(page)):
+        if n >= limit:
+            break
+        basis = names_program(m.group(2))
+        if basis:
+            out.setdefault(m.group(1), basis)
+    return out
+
+
 def in_scope(
-    block: list[Unit], doc: Basis | None, item: Basis | None = None
+    block: list[Unit], doc: Basis | None, above: Above | None = None
 ) -> Iterator[tuple[int, Basis, bool]]:
     """Units of the block about the program: (index, basis, named in the unit itself). A
     short block (an agenda item, a news paragraph) is one topic; in a long one only the
     mention's sentence, the one before and the two after count, and then only when they
-    point back to the program. Rows count alone or under a heading that names it. ``item``
-    is the basis of the agenda item a money section (``continues_item``) belongs to. Lazy, so
-    a caller that stops early has not paid for the rest of a huge block."""
+    point back to the program. Rows count alone, under a heading that names it or with a
+    footnote that does. Under ``above.item`` (a money section) every sentence counts; under
+    ``above.title`` those that point back to the program. Lazy, so a caller that stops early
+    has not paid for the rest of a huge block."""
+    above = above or Above()
     ice = any(ICE.search(u.text) for u in block[:50]) or bool(
         len(block) > 50 and ICE.search("\n".join(u.text for u in block[50:]))
     )
@@ -360,25 +239,97 @@ def in_scope(
             marks[i] = _basis(block[i].text, ice, doc)
         return marks[i]
 
-    heading_marks: dict[str, Basis | None] = {}
+    linked: list[bool] = []
+
+    def strong(i: int) -> bool:
+        """Whether the paragraph (or, in a long block, the sentences around) names the
+        program's own words."""
+
+        def named(u: Unit) -> bool:
+            return not u.row and bool(
+                STRONG_LINK.search(u.text) or (above.names and bill_names(u.text) & above.names)
+            )
+
+        if not linked:
+            linked.append(any(named(u) for u in block))
+        return linked[0] if short else any(named(u) for u in block[max(0, i - 2) : i + 3])
+
+    headings: dict[str, Basis | None] = {}
     short = sum(not u.row for u in block) <= 6
     first = None
     if short:
         first = next((m for i, u in enumerate(block) if not u.row and (m := mark(i))), None)
-    first = first or item
+    first = first or above.item
     for i, unit in enumerate(block):
         basis = mark(i)
         if basis is not None:
             yield i, basis, True
         elif unit.row:
-            if unit.heading and unit.heading not in heading_marks:
-                heading_marks[unit.heading] = _basis(unit.heading, ice, doc)
-            inherited = (heading_marks.get(unit.heading) if unit.heading else None) or item
-            if inherited and not OTHER_UNIT.search(unit.text):
+            inherited = _row_basis(unit, above, headings, lambda h: _basis(h, ice, doc))
+            if inherited:
                 yield i, inherited, False
         else:
             window = range(max(0, i - 2), min(len(block), i + 2))
             near = next((m for j in window if not block[j].row and (m := mark(j))), None)
-            basis = first if short else (near or item)
-            if basis is not None and (item or TOPIC_LINK.search(unit.text)):
+            basis = first if short else (near or above.item)
+            if basis is None and above.title and strong(i):
+                basis = above.title
+            if basis is not None and (above.item or TOPIC_LINK.search(unit.text)):
                 yield i, basis, False
+
+
+def _row_basis(
+    unit: Unit,
+    above: Above,
+    headings: dict[str, Basis | None],
+    basis_of: Callable[[str], Basis | None],
+) -> Basis | None:
+    """Why a row that does not name the program is about it, if it is."""
+    if unit.heading and unit.heading not in headings:
+        headings[unit.heading] = basis_of(unit.heading)
+    inherited = (headings.get(unit.heading) if unit.heading else None) or above.item
+    lead_in = not unit.heading or unit.heading.rstrip().endswith(":")
+    linked = lead_in and bool(TOPIC_LINK.search(f"{unit.heading} {unit.text}"))
+    if not inherited and above.title and linked:
+        inherited = above.title  # a table of a report about the program ("Five-Year Impact:")
+    if not inherited and above.footnotes and (m := _MARK.search(unit.text)):
+        inherited = above.footnotes.get(m.group(1))  # "State - Immigration Grant (1)"
+    return None if inherited is None or OTHER_UNIT.search(unit.text) else inherited
+
+
+_BACK = re.compile(
+    r"^(?:\W*\w+\s+){0,4}?(?:the|this|that)\s+(?:arrangement|agreement|program|unit|partnership"
+    r"|deal|task\s+force)\b",
+    re.I,
+)
+_MONEY_LINE = re.compile(r"^[A-Z][\w /&'()-]{0,40}:\s*[-(]?\$")
+
+
+class Scope:
+    """The agenda item and the title the blocks of a page are under. A money section
+    ("FISCAL IMPACT:") and the "Revenue: $X" lines after it belong to the item above; a title
+    heads what follows until the next title or item."""
+
+    def __init__(self, notes: dict[str, Basis]) -> None:
+        self.item: Basis | None = None
+        self.title: Basis | None = None
+        self.names: frozenset[str] = frozenset()
+        self.in_money = False
+        self.notes = notes
+        self.about: Basis | None = None  # what the paragraph before was about, if anything
+
+    def enter(self, block: list[Unit]) -> Above:
+        """What ``block`` sits under."""
+        line = self.in_money and len(block) <= 3 and bool(_MONEY_LINE.match(block[0].text))
+        if continues_item(block) or line:
+            self.in_money = True
+            return Above(self.item, self.title, self.notes, self.names)
+        self.in_money = False
+        self.item = names_program(" ".join(u.text for u in block[:3]))
+        is_title = title_of(block)
+        if is_title is False or (is_title and self.item):
+            self.title = self.item  # an item's title; a sub-heading ("Budget context") keeps it
+            self.names = bill_names(" ".join(u.text for u in block)) if self.item else frozenset()
+        # "Since October the arrangement has brought in ...": the paragraph before's topic.
+        back = self.about if not block[0].row and _BACK.match(block[0].text) else None
+        return Above(None, self.title or back, self.notes, self.names)
