@@ -10,6 +10,7 @@ at once. Values only: a document's hyperlinks are not read.
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Iterator
 from typing import Any
@@ -29,6 +30,7 @@ from watcher.formats.xlsx import (
     _resolve,
     _sheet_data,
     _sheet_text,
+    _values,
     _xml,
 )
 from watcher.formats.xlsx_extent import SheetCaps, check_extent
@@ -75,7 +77,7 @@ def read_sheets(
                     raise
                 notes.append(f"reading stopped at sheet {name!r}: {exc}")
                 return
-            rows = _values(calamine, name)
+            rows = _values(functools.partial(calamine.get_sheet_by_name, name))
             cells_left -= sheet.count(f"<{prefix}c", start, end)
             area_left -= len(rows) * max((len(row) for row in rows), default=0)
             read += 1
@@ -91,13 +93,3 @@ def _worksheets(workbook: Any, zf: ZipFile, names: dict[str, str]) -> list[tuple
         if kind == "worksheet" and target:
             found.append((sheet.get("name", ""), _resolve("xl", target)))
     return found
-
-
-def _values(book: CalamineWorkbook, name: str) -> list[list[CellValue]]:
-    try:
-        rows: list[list[CellValue]] = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    except (CalamineError, ValueError, IndexError, KeyError) as exc:
-        raise ParseError(
-            f"malformed workbook: the cell reader refused sheet {name!r}: {exc}"
-        ) from exc
-    return rows
