@@ -105,9 +105,17 @@ class Composer:
             self.renderers[lang] = Renderer(base_url=self.base_url, lang=lang)
         return self.renderers[lang]
 
+    def unsubscribe_url(self, row: Due) -> str:
+        return f"{self.base_url}/unsubscribe/{row.token}"
+
+    def digest(self, row: Due) -> tuple[list[int], str]:
+        """A digest row's event ids and cadence."""
+        data = json.loads(row.payload or "")
+        return list(data["event_ids"]), data.get("cadence") or row.cadence or "daily"
+
     def chat_message(self, row: Due) -> ChatMessage:
         lang = row.lang or "en"
-        unsub = f"{self.base_url}/unsubscribe/{row.token}"
+        unsub = self.unsubscribe_url(row)
         delivery_id = f"{row.message_id}@{self.domain}"
         if row.kind == "event":
             if row.event_id is None:
@@ -119,10 +127,10 @@ class Composer:
                 delivery_id=delivery_id,
                 lang=lang,
             )
-        data = json.loads(row.payload or "")
-        events = [self.payload(i) for i in data["event_ids"]]
+        ids, cadence = self.digest(row)
+        events = [self.payload(i) for i in ids]
         subject, _ = self.renderer(lang).digest_parts(
-            events, cadence=data.get("cadence") or row.cadence or "daily", unsubscribe_url=unsub
+            events, cadence=cadence, unsubscribe_url=unsub
         )
         return digest_message(
             events,
@@ -161,10 +169,10 @@ class Composer:
             event = self.payload(row.event_id)
             text, html_body = self.renderer(row.lang).event_parts(event, unsub)
             return event_subject(event, row.lang or "en"), text, html_body
-        data = json.loads(row.payload or "")
-        events = [self.payload(i) for i in data["event_ids"]]
+        ids, cadence = self.digest(row)
+        events = [self.payload(i) for i in ids]
         subject, (text, html_body) = self.renderer(row.lang).digest_parts(
-            events, cadence=data.get("cadence") or row.cadence or "daily", unsubscribe_url=unsub
+            events, cadence=cadence, unsubscribe_url=unsub
         )
         return subject, text, html_body
 
@@ -174,8 +182,8 @@ class Composer:
         if row.kind == "event":
             key: tuple[object, ...] = (row.lang, row.event_id)
         else:
-            data = json.loads(row.payload or "")
-            key = (row.lang, data.get("cadence") or row.cadence, tuple(data["event_ids"]))
+            ids, cadence = self.digest(row)
+            key = (row.lang, cadence, tuple(ids))
         if key not in self.templates:
             if key not in self.seen:
                 if len(self.seen) > 4096:
@@ -206,7 +214,7 @@ class Composer:
         )
 
     def message(self, row: Due) -> OutgoingMessage:
-        unsub = None if row.kind == "operator" else f"{self.base_url}/unsubscribe/{row.token}"
+        unsub = None if row.kind == "operator" else self.unsubscribe_url(row)
         to_addr = row.to_addr or ""
         html_body: str | None
         if row.kind == "operator":
