@@ -10,14 +10,16 @@ the archive at the same time. SIGTERM and SIGINT let the job in hand finish, the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import signal
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import Any, TypeVar
 
+import sqlite_utils
 from apscheduler.events import EVENT_SCHEDULER_STARTED
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
@@ -31,6 +33,7 @@ from watcher.lock import ArchiveLock, LockBusy
 from watcher.store.archive import open_archive
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600}
 LOCK_WAIT = 600.0  # a job waits this long for a cron-started run to finish
@@ -61,12 +64,7 @@ def housekeeping_job(config: Config, db_file: Path, task: str) -> None:
         "feeds": refresh_feeds,
     }
     try:
-        with ArchiveLock(db_file, wait=LOCK_WAIT):
-            db = open_archive(db_file)
-            try:
-                actions[task](config, db)
-            finally:
-                db.close()
+        _under_lock(db_file, functools.partial(actions[task], config))
     except WatcherError as exc:
         log.error("job=%s failed: %s", task, exc)
 
@@ -115,13 +113,18 @@ def build_scheduler(
     return scheduler
 
 
-def _with_portals(config: Config, db_file: Path) -> Config:
+def _under_lock(db_file: Path, action: Callable[[sqlite_utils.Database], _T]) -> _T:
+    """``action`` on the archive, opened under its lock (waiting for a cron run to finish)."""
     with ArchiveLock(db_file, wait=LOCK_WAIT):
         db = open_archive(db_file)
         try:
-            return with_accepted_portals(config, db)
+            return action(db)
         finally:
             db.close()
+
+
+def _with_portals(config: Config, db_file: Path) -> Config:
+    return _under_lock(db_file, functools.partial(with_accepted_portals, config))
 
 
 def sync_source_jobs(
